@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The emulated boards: how to start QEMU for each and where things go in RAM.
+
+Module addresses sit above the DTB QEMU places at RAM base + 128 MiB (with a
+DTB passed by -dtb and no -initrd, QEMU's ARM boot code puts it there) and
+leave 64 MiB for the kernel; the hypervisor image loads near the RAM base.
+"""
+from dataclasses import dataclass, field, replace
+
+MiB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Board:
+    name: str
+    qemu: str                 # QEMU binary
+    machine: str              # -machine value (with options)
+    cpu: str                  # '' = the machine's fixed CPU
+    ram_base: int
+    mem_mb: int
+    smp: int = 1              # 0 = the machine's fixed count
+    dtb: str = 'qemu'         # 'qemu' = QEMU's own (dumpdtb), else a fixture key
+    dtuart: str = 'serial0'   # value for Xen's dtuart=
+    xen_addr: int = 0         # where -kernel puts the hypervisor (Image/zImage)
+    extra: tuple = field(default_factory=tuple)
+
+    @property
+    def kernel_addr(self):
+        return self.ram_base + 0x0a000000
+
+    @property
+    def ramdisk_addr(self):
+        return self.ram_base + 0x0e000000
+
+    @property
+    def ram_end(self):
+        """Inclusive end of RAM, as the hypervisor's RAM line prints it."""
+        return self.ram_base + self.mem_mb * MiB - 1
+
+    def with_(self, **kw):
+        return replace(self, **kw)
+
+
+BOARDS = {b.name: b for b in (
+    Board('virt64-gicv3', 'qemu-system-aarch64',
+          'virt,virtualization=on,gic-version=3', 'cortex-a57',
+          0x40000000, 2048, smp=2, dtuart='/pl011@9000000',
+          xen_addr=0x40200000),
+    Board('virt64-gicv2', 'qemu-system-aarch64',
+          'virt,virtualization=on,gic-version=2', 'cortex-a57',
+          0x40000000, 2048, smp=2, dtuart='/pl011@9000000',
+          xen_addr=0x40200000),
+    Board('virt32', 'qemu-system-arm',
+          'virt,virtualization=on,highmem=off,gic-version=2', 'cortex-a15',
+          0x40000000, 1024, smp=2, dtuart='/pl011@9000000',
+          xen_addr=0x40008000),
+    # The ZynqMP model fixes its CPUs (4x A53 + 2x R5): no -cpu, no -smp.
+    Board('zcu102', 'qemu-system-aarch64', 'xlnx-zcu102,virtualization=on',
+          '', 0x0, 2048, smp=0, dtb='XA_ZCU102_DTB',
+          dtuart='serial0', xen_addr=0x00200000),
+    Board('vexpress-a15', 'qemu-system-arm', 'vexpress-a15,secure=off',
+          'cortex-a15', 0x80000000, 1024, smp=1, dtb='XA_VEXPRESS_DTB',
+          dtuart='serial0', xen_addr=0x80008000),
+)}

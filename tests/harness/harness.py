@@ -1,0 +1,318 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The QEMU end-to-end harness.
+
+A Scenario says which board to start, which hypervisor image, dom0 kernel and
+initramfs to load, what to put in the boot DTB, which console lines must
+appear (in order), which must not, what to type when a line appears and how
+the run must end. run() boots it, streams the serial console to a log with
+timestamps relative to QEMU's start, always kills QEMU's process group, and
+prints one line:
+
+    PASS|FAIL <scenario> <reason> (<seconds>s) log=<path>
+
+See docs/testing.md for the API and examples (tests/e2e/*.test).
+"""
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+import dtb as dtbmod
+from boards import BOARDS, Board  # noqa: F401  (re-exported for tests)
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+CACHE = os.environ.get('XA_CACHE', '/var/cache/xen-arm/v1')
+BUILD = os.environ.get('XA_BUILD', os.path.join(ROOT, 'build'))
+
+# Lines that mean a run has gone wrong whatever the scenario expects.
+DEFAULT_FAIL = (r'\(XEN\) FATAL', r'Panic on CPU', r'Kernel panic',
+                r'Unhandled Exception', r'Internal error: Oops')
+
+
+class HarnessError(Exception):
+    """A problem with the test set-up (missing fixture or tool)."""
+
+
+def fixtures():
+    """The variables scripts/fixtures.sh wrote (KEY='value' lines)."""
+    path = os.path.join(CACHE, 'fixtures', 'env.sh')
+    if not os.path.exists(path):
+        raise HarnessError('%s missing: run scripts/fixtures.sh' % path)
+    env = {}
+    for line in open(path):
+        m = re.match(r"^(XA_\w+)='([^']*)'$", line.strip())
+        if m:
+            env[m.group(1)] = m.group(2)
+    return env
+
+
+def our_xen(arch, variant=''):
+    """Our hypervisor image as tests/run builds it (dist-<arch><variant>)."""
+    path = os.path.join(BUILD, 'dist-%s%s' % (arch, variant), 'install', 'boot', 'xen')
+    if not os.path.exists(path):
+        raise HarnessError('%s missing: build it (tests/run build step '
+                           'build/xen-%s%s)' % (path, arch, variant))
+    return path
+
+
+def workdir(name):
+    d = os.path.join(BUILD, 'test-work', name)
+    os.makedirs(d, exist_ok=True)
+    return d
+
+
+@dataclass
+class Scenario:
+    name: str
+    board: Board
+    hypervisor: str                      # image to boot (path)
+    kernel: str = None                   # dom0 kernel -> multiboot,kernel
+    initrd: str = None                   # dom0 initramfs -> multiboot,ramdisk
+    xen_args: str = ''                   # after console=dtuart dtuart=<board's>
+    dom0_args: str = 'console=hvc0 earlycon=xenboot rdinit=/init'
+    boot: str = 'kernel'                 # kernel: -kernel/-dtb; loader: x0 = 0
+    dtb: str = None                      # a ready DTB instead of the recipe
+    expect: list = field(default_factory=list)      # ordered regexes
+    fail: list = field(default_factory=lambda: list(DEFAULT_FAIL))
+    send: list = field(default_factory=list)        # (regex, line) pairs
+    end: str = 'poweroff'                # poweroff | halt | any
+    settle: float = 2.0                  # halt: seconds QEMU must stay up
+    timeout: float = 120.0
+    qemu_args: list = field(default_factory=list)
+    echo: bool = False                   # copy the console to stdout
+
+    def full_xen_args(self):
+        base = 'console=dtuart dtuart=%s' % self.board.dtuart
+        return (base + ' ' + self.xen_args).strip()
+
+    def modules(self):
+        mods = []
+        if self.kernel:
+            mods.append(('kernel', self.board.kernel_addr, self.kernel))
+        if self.initrd:
+            mods.append(('ramdisk', self.board.ramdisk_addr, self.initrd))
+        return mods
+
+
+def check_kernel_fits(sc):
+    if sc.kernel and os.path.getsize(sc.kernel) > sc.board.ramdisk_addr - sc.board.kernel_addr:
+        raise HarnessError('%s too big for the kernel slot of %s' % (sc.kernel, sc.board.name))
+
+
+def make_dtb(sc, wd):
+    if sc.dtb:
+        return sc.dtb
+    return dtbmod.boot_dtb(sc.board, fixtures(), os.path.join(wd, 'boot.dtb'),
+                           sc.full_xen_args(), sc.dom0_args, sc.modules())
+
+
+def loader(path, addr, extra=''):
+    return ['-device', 'loader,file=%s,addr=0x%x,force-raw=on%s' % (path, addr, extra)]
+
+
+def qemu_command(sc, wd):
+    b = sc.board
+    cmd = [b.qemu] + dtbmod.qemu_machine_args(b) + ['-nographic', '-no-reboot']
+    if sc.boot == 'kernel':
+        cmd += ['-kernel', sc.hypervisor, '-dtb', make_dtb(sc, wd)]
+    elif sc.boot == 'loader':
+        cmd += loader(sc.hypervisor, b.xen_addr, ',cpu-num=0')
+    else:
+        raise HarnessError('unknown boot method ' + sc.boot)
+    for _kind, addr, path in sc.modules():
+        cmd += loader(path, addr)
+    return cmd + list(b.extra) + list(sc.qemu_args)
+
+
+class Console:
+    """QEMU's serial output, line by line, timestamped into a log file."""
+
+    def __init__(self, proc, log, echo):
+        self.proc, self.log, self.echo = proc, log, echo
+        self.t0 = time.monotonic()
+        self.buf = b''
+        self.eof = False
+        os.set_blocking(proc.stdout.fileno(), False)
+
+    def elapsed(self):
+        return time.monotonic() - self.t0
+
+    def _emit(self, raw):
+        line = raw.rstrip(b'\r').decode('utf-8', errors='replace')
+        self.log.write('%9.3f %s\n' % (self.elapsed(), line))
+        self.log.flush()
+        if self.echo:
+            print(line, flush=True)
+        return line
+
+    def lines(self, wait):
+        """Complete lines read within `wait` seconds (at EOF: the rest)."""
+        r, _, _ = select.select([self.proc.stdout], [], [], wait)
+        if r:
+            chunk = os.read(self.proc.stdout.fileno(), 65536)
+            if not chunk:
+                self.eof = True
+            self.buf += chunk
+        parts = self.buf.split(b'\n')
+        self.buf = parts.pop()
+        if self.eof and self.buf:
+            parts.append(self.buf)
+            self.buf = b''
+        return [self._emit(p) for p in parts]
+
+    def send(self, text):
+        self.log.write('%9.3f >>> %s\n' % (self.elapsed(), text))
+        self.proc.stdin.write(text.encode() + b'\n')
+        self.proc.stdin.flush()
+
+
+class Watch:
+    """Ordered pass markers, fail markers and input triggers over lines."""
+
+    def __init__(self, sc):
+        self.expect = [re.compile(r) for r in sc.expect]
+        self.fail = [re.compile(r) for r in sc.fail]
+        self.send = [(re.compile(r), text) for r, text in sc.send]
+        self.next = 0
+        self.failure = None
+
+    def done(self):
+        return self.next == len(self.expect)
+
+    def waiting_for(self):
+        return self.expect[self.next].pattern if not self.done() else None
+
+    def feed(self, line, console):
+        for rx in self.fail:
+            if rx.search(line) and not self.failure:
+                self.failure = 'fail marker /%s/: %s' % (rx.pattern, line.strip())
+        if not self.done() and self.expect[self.next].search(line):
+            self.next += 1
+        for pair in list(self.send):
+            if pair[0].search(line):
+                self.send.remove(pair)
+                console.send(pair[1])
+
+
+def kill_group(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
+def _pump(console, watch, deadline, stop):
+    """Feeds lines to watch until stop() holds, EOF, a failure or the
+    deadline; returns why it stopped."""
+    while not stop():
+        if watch.failure:
+            return 'failure'
+        if console.eof:
+            return 'exited'
+        if time.monotonic() > deadline:
+            return 'timeout'
+        for line in console.lines(0.2):
+            watch.feed(line, console)
+    return 'ok'
+
+
+def _finish(sc, console, watch, deadline):
+    """After every pass marker: check how the run ends."""
+    if sc.end == 'poweroff':
+        why = _pump(console, watch, deadline, lambda: False)
+        if why == 'exited':
+            rc = console.proc.wait(10)
+            return watch.failure or (None if rc == 0 else 'QEMU exit status %d' % rc)
+        return watch.failure or 'no power-off within the timeout (QEMU still running)'
+    if sc.end == 'halt':
+        why = _pump(console, watch, min(deadline, time.monotonic() + sc.settle), lambda: False)
+        if why == 'exited':
+            return watch.failure or 'QEMU exited (status %s): expected a halt' % console.proc.wait(10)
+        return watch.failure
+    return watch.failure
+
+
+def _drive(sc, console, watch):
+    deadline = console.t0 + sc.timeout
+    why = _pump(console, watch, deadline, watch.done)
+    if why == 'failure':
+        return watch.failure
+    if why == 'exited':
+        return 'QEMU exited (status %s) before /%s/' % (console.proc.wait(10), watch.waiting_for())
+    if why == 'timeout':
+        return 'timeout (%ds) waiting for /%s/' % (sc.timeout, watch.waiting_for())
+    return _finish(sc, console, watch, deadline)
+
+
+def _describe(sc):
+    n = len(sc.expect)
+    return {'poweroff': '%d markers, powered off' % n,
+            'halt': '%d markers, halted' % n}.get(sc.end, '%d markers' % n)
+
+
+def _start(sc, cmd, log):
+    log.write('# scenario %s\n# %s\n' % (sc.name, ' '.join(cmd)))
+    log.flush()
+    return subprocess.Popen(['timeout', '-k', '5', str(int(sc.timeout) + 30)] + cmd,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True,
+                            env=dtbmod.QEMU_ENV)
+
+
+def _on_signal(signum, _frame):
+    raise SystemExit(128 + signum)
+
+
+def run(sc):
+    """Boots sc; prints the result line; returns 0 (PASS) or 1 (FAIL)."""
+    logdir = os.path.join(BUILD, 'test-logs')
+    os.makedirs(logdir, exist_ok=True)
+    logpath = os.path.join(logdir, sc.name + '.console.log')
+    signal.signal(signal.SIGTERM, _on_signal)
+    t0 = time.monotonic()
+    proc = None
+    with open(logpath, 'w') as log:
+        try:
+            check_kernel_fits(sc)
+            proc = _start(sc, qemu_command(sc, workdir(sc.name)), log)
+            err = _drive(sc, Console(proc, log, sc.echo), Watch(sc))
+        except (HarnessError, RuntimeError, OSError, subprocess.SubprocessError) as e:
+            err = 'set-up: %s' % e
+        finally:
+            if proc:
+                kill_group(proc)
+    verdict = 'FAIL' if err else 'PASS'
+    print('%s %s %s (%.1fs) log=%s' % (verdict, sc.name, err or _describe(sc),
+                                       time.monotonic() - t0, logpath), flush=True)
+    return 1 if err else 0
+
+
+def main(make, name=None):
+    """Entry point of a test: make() builds the Scenario (initramfs, DTB ...);
+    a set-up error there is a FAIL line too, never a traceback."""
+    try:
+        sc = make() if callable(make) else make
+    except (HarnessError, RuntimeError, OSError, subprocess.SubprocessError) as e:
+        name = name or os.path.basename(sys.argv[0]).rsplit('.', 1)[0]
+        print('FAIL %s set-up: %s (0.0s) log=-' % (name, e), flush=True)
+        sys.exit(1)
+    sys.exit(run(sc))
+
+
+def initramfs_path(name, rd):
+    """Writes Initramfs rd into the scenario's work dir; returns the path."""
+    return rd.write(os.path.join(workdir(name), 'initrd.cpio.gz'))
+
+
+def init_script(name):
+    """The text of tests/harness/init/<name>."""
+    with open(os.path.join(os.path.dirname(__file__), 'init', name)) as f:
+        return f.read()
