@@ -33,6 +33,12 @@ class Board:
         return self.ram_base + 0x0e000000
 
     @property
+    def loader_addr(self):
+        """Where the image goes when loaded raw (no -kernel): above the
+        1 MiB DTB blob that QEMU's virt puts at the RAM base for firmware."""
+        return self.ram_base + 0x00200000
+
+    @property
     def ram_end(self):
         """Inclusive end of RAM, as the hypervisor's RAM line prints it."""
         return self.ram_base + self.mem_mb * MiB - 1
