@@ -15,6 +15,13 @@ struct node *ctx_get(struct ctx *x, const char *path)
 
 	if (!x->txn)
 		return table_find(&store, path);
+	/* transaction-nodes quota: every node touched counts */
+	if (!conn_privileged(x->conn) &&
+	    x->txn->overlay.count >= quota.txn_nodes &&
+	    !table_find(&x->txn->overlay, path)) {
+		x->err = ENOSPC;
+		return NULL;
+	}
 	n = txn_get(x->txn, path);
 	return n && !n->deleted ? n : NULL;
 }
@@ -62,6 +69,8 @@ int ctx_check(struct ctx *x, const char *path, uint32_t need,
 	struct node *n = ctx_get(x, path);
 
 	*out = n;
+	if (!n && x->err)
+		return x->err;
 	if (!n)
 		return missing_error(x, path);
 	if ((perm_for(x->conn, n->perms, n->nperms) & need) != need)

@@ -499,6 +499,7 @@ int dispatch(struct conn *c, const struct xsd_sockmsg *h, char *payload)
 		return conn_send_error(c, h, ENOSYS);
 	r->x.conn = c;
 	r->x.txn = NULL;
+	r->x.err = 0;
 	r->h = h;
 	r->payload = payload;
 	err = prepare(r, hd);

@@ -155,10 +155,10 @@ static const char *socket_path(char *buf, size_t len)
 {
 	const char *p = getenv("XENSTORED_PATH"), *d;
 
-	if (p)
+	if (p && *p)
 		return p;
 	d = getenv("XENSTORED_RUNDIR");
-	snprintf(buf, len, "%s/socket", d ? d : XEN_RUN_STORED);
+	snprintf(buf, len, "%s/socket", d && *d ? d : XEN_RUN_STORED);
 	return buf;
 }
 

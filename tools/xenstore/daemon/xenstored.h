@@ -86,6 +86,7 @@ struct txn;
 struct ctx {
 	struct conn *conn;
 	struct txn *txn;		/* NULL outside a transaction */
+	int err;			/* why ctx_get returned NULL, 0: absent */
 };
 struct node *ctx_get(struct ctx *x, const char *path);
 struct node *ctx_writable(struct ctx *x, const char *path, int *err);
