@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The guest lifecycle scenario: a dom0 with a toolstack runs xl list,
+xl create (tests/e2e/guest.cfg), waits for the guest's console, xl destroy.
+
+Both halves are parameters so one scenario serves every pairing the design
+asks for: hypervisor 'reference' (Debian's Xen 4.17) or 'ours', toolstack
+'debian' (xen-utils-4.17) or 'ours' (our cross-built install tree, laid over
+Debian's tree, which still supplies the C library).
+"""
+import os
+
+import harness as h
+from initramfs import Initramfs
+
+XEN_MODULES = ('xen-privcmd', 'xenfs/xenfs', 'xen-evtchn', 'xen-gntdev', 'xen-gntalloc')
+# Not needed by the C programs, and large.
+DEBIAN_SKIP = ('usr/share', 'usr/lib/xen-4.17/lib/python',
+               'usr/lib/xen-4.17/lib/aarch64-linux-gnu/xenfsimage')
+GUEST_CFG = os.path.join(h.ROOT, 'tests', 'e2e', 'guest.cfg')
+
+
+def guest_initrd(name, fx):
+    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script('domu-ready.sh'))
+    return rd.write(os.path.join(h.workdir(name), 'initrd-guest.cpio.gz'))
+
+
+def add_toolstack(rd, fx, toolstack):
+    rd.add_tree('/', fx['XA_XEN_UTILS_ARM64'], skip=DEBIAN_SKIP)
+    if toolstack == 'ours':
+        tree = os.path.join(h.BUILD, 'aarch64', 'install')
+        if not os.path.isdir(tree):
+            raise h.HarnessError('%s missing: build it (build/tools-aarch64)' % tree)
+        rd.add_tree('/', tree, skip=('usr/share', 'usr/include'))
+    elif toolstack != 'debian':
+        raise h.HarnessError('unknown toolstack ' + toolstack)
+
+
+def dom0_initrd(name, fx, toolstack):
+    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script('dom0-xl.sh'))
+    add_toolstack(rd, fx, toolstack)
+    kv = fx['XA_KERNEL_VERSION_ARM64']
+    for m in XEN_MODULES:
+        rel = 'kernel/drivers/xen/%s.ko' % m
+        rd.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
+    rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
+    rd.add_file('/boot/initrd-guest.cpio.gz', guest_initrd(name, fx))
+    rd.add_file('/etc/xen/guest.cfg', GUEST_CFG)
+    return h.initramfs_path(name, rd)
+
+
+EXPECT = [r'^DOM0-READY', r'^HV-TYPE=xen$', r'^XENSTORED rc=0', r'^TOOLSTACK-READY',
+          r'^Domain-0 +0 ', r'^XL-LIST-1 rc=0', r'^XL-CREATE rc=0', r'^DOMU-READY-SEEN',
+          r'^guest +[1-9][0-9]* ', r'^XL-LIST-2 rc=0', r'^DOMU-READY uptime=.* hv=xen',
+          r'^XL-DESTROY rc=0', r'^XL-LIST-3 rc=0', r'^DOM0-XL-DONE']
+HV_END = {'reference': r'\(XEN\) Hardware Dom0 halted: halting machine',
+          'ours': r'^\(XEN\) Powering off \(PSCI SYSTEM_OFF\)'}
+
+
+def hypervisor(fx, which):
+    return fx['XA_REF_XEN_ARM64'] if which == 'reference' else h.our_xen('arm64')
+
+
+def scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3', echo=False):
+    fx = h.fixtures()
+    sc = h.Scenario(name, h.BOARDS[board], hypervisor(fx, hv),
+                    kernel=fx['XA_KERNEL_ARM64'], initrd=dom0_initrd(name, fx, toolstack),
+                    xen_args='dom0_mem=512M bootscrub=0', timeout=240, echo=echo)
+    sc.expect = EXPECT + [HV_END[hv]]
+    sc.fail = list(h.DEFAULT_FAIL) + [r'^DOMU-TIMEOUT', r'^GUEST-STILL-LISTED',
+                                      r'^[A-Z0-9-]+ rc=[1-9]', r'failed$']
+    return sc
