@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * libxl: domain operations for xl on top of libxc and xenstore.  Every call
+ * returns 0 (or a count) or a negative ERROR_* value after logging why on
+ * stderr; none of them exits the process.
+ */
+#ifndef XA_LIBXL_H
+#define XA_LIBXL_H
+
+#include <stdint.h>
+
+#include "libxl_types.h"
+#include "xenctrl.h"
+
+#define ERROR_FAIL (-3)
+#define ERROR_NI (-4)
+#define ERROR_NOMEM (-5)
+#define ERROR_INVAL (-6)
+#define ERROR_DOMAIN_NOTFOUND (-21)
+
+typedef struct libxl_ctx libxl_ctx;
+
+typedef struct {
+	uint32_t domid;
+	libxl_uuid uuid;
+	uint64_t current_memkb, max_memkb;
+	uint64_t cpu_time; /* ns */
+	uint32_t vcpu_online, vcpu_max_id;
+	uint32_t ssidref;
+	uint32_t cpupool;
+	bool dying, paused, blocked, running, shutdown;
+	uint8_t shutdown_reason;
+} libxl_dominfo;
+
+typedef struct {
+	uint32_t vcpuid, cpu;
+	bool online, blocked, running;
+	uint64_t vcpu_time; /* ns */
+} libxl_vcpuinfo;
+
+/* Opens privcmd (and xenstore lazily); NULL after saying why. */
+libxl_ctx *libxl_ctx_alloc(void);
+void libxl_ctx_free(libxl_ctx *ctx);
+xc_interface *libxl_ctx_xch(libxl_ctx *ctx);
+
+/* domain.c */
+int libxl_list_domain(libxl_ctx *ctx, libxl_dominfo **out, int *nr);
+int libxl_domain_info(libxl_ctx *ctx, libxl_dominfo *info, uint32_t domid);
+int libxl_domain_pause(libxl_ctx *ctx, uint32_t domid);
+int libxl_domain_unpause(libxl_ctx *ctx, uint32_t domid);
+int libxl_domain_destroy(libxl_ctx *ctx, uint32_t domid);
+int libxl_domain_setmaxmem(libxl_ctx *ctx, uint32_t domid, uint64_t max_memkb);
+int libxl_list_vcpu(libxl_ctx *ctx, uint32_t domid, libxl_vcpuinfo **out, int *nr);
+
+/* xenstore-backed (libxl_xs.c): names, shutdown requests, memory target. */
+char *libxl_domid_to_name(libxl_ctx *ctx, uint32_t domid);
+int libxl_name_to_domid(libxl_ctx *ctx, const char *name, uint32_t *domid);
+int libxl_domain_rename(libxl_ctx *ctx, uint32_t domid, const char *new_name);
+int libxl_domain_shutdown_request(libxl_ctx *ctx, uint32_t domid, const char *what);
+int libxl_set_memory_target(libxl_ctx *ctx, uint32_t domid, uint64_t target_memkb);
+
+/* create.c: builds and starts the domain described by d. */
+int libxl_domain_create(const libxl_domain_config *d, int paused, int console);
+
+#endif

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Domain queries and simple lifecycle operations through libxc. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "libxl_internal.h"
+
+#define MAX_LIST 1024
+
+static void dominfo_from_xc(libxl_dominfo *o, const xc_domaininfo_t *i)
+{
+	memset(o, 0, sizeof(*o));
+	o->domid = i->domain;
+	memcpy(o->uuid.bytes, i->handle, sizeof(o->uuid.bytes));
+	o->current_memkb = i->tot_pages * 4;
+	o->max_memkb = i->max_pages * 4;
+	o->cpu_time = i->cpu_time;
+	o->vcpu_online = i->nr_online_vcpus;
+	o->vcpu_max_id = i->max_vcpu_id;
+	o->ssidref = i->ssidref;
+	o->cpupool = i->cpupool;
+	o->dying = i->flags & XEN_DOMINF_dying;
+	o->paused = i->flags & XEN_DOMINF_paused;
+	o->blocked = i->flags & XEN_DOMINF_blocked;
+	o->running = i->flags & XEN_DOMINF_running;
+	o->shutdown = i->flags & XEN_DOMINF_shutdown;
+	o->shutdown_reason = (uint8_t)((i->flags >> XEN_DOMINF_shutdownshift) &
+				       XEN_DOMINF_shutdownmask);
+}
+
+static int xc_fail(const char *what, uint32_t domid)
+{
+	int e = errno;
+
+	fprintf(stderr, "libxl: %s of domain %u failed: %s\n", what, domid, strerror(e));
+	return e == ESRCH ? ERROR_DOMAIN_NOTFOUND : ERROR_FAIL;
+}
+
+int libxl_list_domain(libxl_ctx *ctx, libxl_dominfo **out, int *nr)
+{
+	xc_domaininfo_t *raw = calloc(MAX_LIST, sizeof(*raw));
+	int n;
+
+	if (!raw)
+		return ERROR_NOMEM;
+	n = xc_domain_getinfolist(ctx->xch, 0, MAX_LIST, raw);
+	if (n < 0) {
+		free(raw);
+		return xc_fail("listing", 0);
+	}
+	*out = calloc((size_t)(n ? n : 1), sizeof(**out));
+	if (!*out) {
+		free(raw);
+		return ERROR_NOMEM;
+	}
+	for (int i = 0; i < n; i++)
+		dominfo_from_xc(&(*out)[i], &raw[i]);
+	*nr = n;
+	free(raw);
+	return 0;
+}
+
+int libxl_domain_info(libxl_ctx *ctx, libxl_dominfo *info, uint32_t domid)
+{
+	xc_domaininfo_t raw;
+
+	if (xc_domain_getinfo_single(ctx->xch, domid, &raw))
+		return errno == ESRCH ? ERROR_DOMAIN_NOTFOUND : xc_fail("getinfo", domid);
+	dominfo_from_xc(info, &raw);
+	return 0;
+}
+
+int libxl_domain_pause(libxl_ctx *ctx, uint32_t domid)
+{
+	return xc_domain_pause(ctx->xch, domid) ? xc_fail("pause", domid) : 0;
+}
+
+int libxl_domain_unpause(libxl_ctx *ctx, uint32_t domid)
+{
+	return xc_domain_unpause(ctx->xch, domid) ? xc_fail("unpause", domid) : 0;
+}
+
+int libxl_domain_destroy(libxl_ctx *ctx, uint32_t domid)
+{
+	return xc_domain_destroy(ctx->xch, domid) ? xc_fail("destroy", domid) : 0;
+}
+
+int libxl_domain_setmaxmem(libxl_ctx *ctx, uint32_t domid, uint64_t max_memkb)
+{
+	/* libxl adds LIBXL_MAXMEM_CONSTANT (1 MiB) of slack for the magic pages. */
+	return xc_domain_setmaxmem(ctx->xch, domid, max_memkb + 1024) ? xc_fail("setmaxmem", domid)
+									: 0;
+}
+
+int libxl_list_vcpu(libxl_ctx *ctx, uint32_t domid, libxl_vcpuinfo **out, int *nr)
+{
+	libxl_dominfo d;
+	int rc = libxl_domain_info(ctx, &d, domid);
+
+	if (rc)
+		return rc;
+	*out = calloc(d.vcpu_max_id + 1, sizeof(**out));
+	if (!*out)
+		return ERROR_NOMEM;
+	for (uint32_t v = 0; v <= d.vcpu_max_id; v++) {
+		struct xen_domctl_getvcpuinfo vi;
+
+		if (xc_vcpu_getinfo(ctx->xch, domid, v, &vi)) {
+			free(*out);
+			return xc_fail("getvcpuinfo", domid);
+		}
+		(*out)[v] = (libxl_vcpuinfo){ v, vi.cpu, vi.online, vi.blocked, vi.running,
+					      vi.cpu_time };
+	}
+	*nr = (int)d.vcpu_max_id + 1;
+	return 0;
+}

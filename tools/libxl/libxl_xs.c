@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A small synchronous xenstore client for libxl's few needs (domain names,
+ * control/shutdown, memory/target): one request, one reply, over xenstored's
+ * unix socket ($XENSTORED_PATH, else the run dir) or /dev/xen/xenbus.
+ * Wire format: xenstore-protocol.md (header {type, req_id, tx_id, len}).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "libxl_internal.h"
+
+#ifndef XEN_RUN_STORED
+#define XEN_RUN_STORED "/var/run/xenstored"
+#endif
+
+enum { XS_DIRECTORY = 1, XS_READ = 2, XS_WRITE = 11, XS_ERROR = 16 };
+#define XS_PAYLOAD_MAX 4096
+
+struct xs_hdr {
+	uint32_t type, req_id, tx_id, len;
+};
+
+static int connect_socket(const char *path)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	int fd;
+
+	if (strlen(path) >= sizeof(a.sun_path)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(a.sun_path, path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+int libxl_xs_open(libxl_ctx *ctx)
+{
+	const char *env = getenv("XENSTORED_PATH");
+
+	if (ctx->xs_fd >= 0)
+		return 0;
+	ctx->xs_fd = connect_socket(env ? env : XEN_RUN_STORED "/socket");
+	if (ctx->xs_fd < 0 && !env)
+		ctx->xs_fd = open("/dev/xen/xenbus", O_RDWR | O_CLOEXEC);
+	if (ctx->xs_fd < 0) {
+		fprintf(stderr, "libxl: cannot connect to xenstore: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+void libxl_xs_close(libxl_ctx *ctx)
+{
+	if (ctx->xs_fd >= 0)
+		close(ctx->xs_fd);
+	ctx->xs_fd = -1;
+}
+
+static int full_io(int fd, void *buf, size_t len, int writing)
+{
+	char *p = buf;
+
+	while (len) {
+		ssize_t n = writing ? write(fd, p, len) : read(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (!n)
+				errno = EPIPE;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static const char *const xs_errors[] = {
+	"EINVAL", "EACCES", "EEXIST", "EISDIR", "ENOENT", "ENOMEM", "ENOSPC", "EIO",
+	"ENOTEMPTY", "ENOSYS", "EROFS", "EBUSY", "EAGAIN", "EISCONN", "E2BIG", "EPERM",
+};
+static const int xs_errnos[] = {
+	EINVAL, EACCES, EEXIST, EISDIR, ENOENT, ENOMEM, ENOSPC, EIO,
+	ENOTEMPTY, ENOSYS, EROFS, EBUSY, EAGAIN, EISCONN, E2BIG, EPERM,
+};
+
+static int error_reply(const char *name)
+{
+	for (size_t i = 0; i < sizeof(xs_errors) / sizeof(xs_errors[0]); i++)
+		if (!strcmp(name, xs_errors[i]))
+			return xs_errnos[i];
+	return EIO;
+}
+
+/* Sends one request of two payload parts; returns the reply payload (NUL-terminated). */
+static char *xs_talk(libxl_ctx *ctx, uint32_t type, const char *a, size_t alen,
+		     const char *b, size_t blen, uint32_t *rlen)
+{
+	struct xs_hdr h = { type, ++ctx->xs_req_id, 0, (uint32_t)(alen + blen) };
+	char *reply;
+
+	if (alen + blen > XS_PAYLOAD_MAX) {
+		errno = E2BIG;
+		return NULL;
+	}
+	if (libxl_xs_open(ctx) || full_io(ctx->xs_fd, &h, sizeof(h), 1) ||
+	    full_io(ctx->xs_fd, (void *)a, alen, 1) || (blen && full_io(ctx->xs_fd, (void *)b, blen, 1)) ||
+	    full_io(ctx->xs_fd, &h, sizeof(h), 0))
+		return NULL;
+	if (h.len > XS_PAYLOAD_MAX) {
+		errno = EPROTO;
+		return NULL;
+	}
+	reply = malloc(h.len + 1);
+	if (!reply || full_io(ctx->xs_fd, reply, h.len, 0)) {
+		free(reply);
+		return NULL;
+	}
+	reply[h.len] = 0;
+	if (h.type == XS_ERROR) {
+		errno = error_reply(reply);
+		free(reply);
+		return NULL;
+	}
+	*rlen = h.len;
+	return reply;
+}
+
+char *libxl_xs_read(libxl_ctx *ctx, const char *path)
+{
+	uint32_t len;
+
+	return xs_talk(ctx, XS_READ, path, strlen(path) + 1, NULL, 0, &len);
+}
+
+int libxl_xs_write(libxl_ctx *ctx, const char *path, const char *value)
+{
+	uint32_t len;
+	char *r = xs_talk(ctx, XS_WRITE, path, strlen(path) + 1, value, strlen(value), &len);
+
+	free(r);
+	return r ? 0 : -1;
+}
+
+char *libxl_domid_to_name(libxl_ctx *ctx, uint32_t domid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/local/domain/%u/name", domid);
+	return libxl_xs_read(ctx, path);
+}
+
+int libxl_name_to_domid(libxl_ctx *ctx, const char *name, uint32_t *domid)
+{
+	libxl_dominfo *list;
+	int n, rc = libxl_list_domain(ctx, &list, &n);
+
+	if (rc)
+		return rc;
+	rc = ERROR_INVAL;
+	for (int i = 0; i < n && rc; i++) {
+		char *dn = libxl_domid_to_name(ctx, list[i].domid);
+
+		if (dn && !strcmp(dn, name)) {
+			*domid = list[i].domid;
+			rc = 0;
+		}
+		free(dn);
+	}
+	free(list);
+	return rc;
+}
+
+static int write_domain_key(libxl_ctx *ctx, uint32_t domid, const char *key, const char *v)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), "/local/domain/%u/%s", domid, key);
+	if (libxl_xs_write(ctx, path, v)) {
+		fprintf(stderr, "libxl: writing %s: %s\n", path, strerror(errno));
+		return ERROR_FAIL;
+	}
+	return 0;
+}
+
+int libxl_domain_rename(libxl_ctx *ctx, uint32_t domid, const char *new_name)
+{
+	uint32_t other;
+
+	if (!libxl_name_to_domid(ctx, new_name, &other) && other != domid) {
+		fprintf(stderr, "libxl: domain with name \"%s\" already exists.\n", new_name);
+		return ERROR_INVAL;
+	}
+	return write_domain_key(ctx, domid, "name", new_name);
+}
+
+int libxl_domain_shutdown_request(libxl_ctx *ctx, uint32_t domid, const char *what)
+{
+	return write_domain_key(ctx, domid, "control/shutdown", what);
+}
+
+int libxl_set_memory_target(libxl_ctx *ctx, uint32_t domid, uint64_t target_memkb)
+{
+	char v[32];
+
+	snprintf(v, sizeof(v), "%llu", (unsigned long long)target_memkb);
+	return write_domain_key(ctx, domid, "memory/target", v);
+}

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* xl create: read the config (plus key=value overrides), then dry-run or build. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "libxl.h"
+#include "libxl_json.h"
+#include "xl.h"
+#include "xl_parse.h"
+
+struct create_opts {
+	const char *file;
+	char *extra;     /* override lines, "\n"-separated */
+	int console, paused, quiet, dryrun;
+};
+
+static int add_override(struct create_opts *o, const char *kv)
+{
+	size_t old = o->extra ? strlen(o->extra) : 0;
+	char *n = realloc(o->extra, old + strlen(kv) + 2);
+
+	if (!n)
+		return -1;
+	n[old] = 0;
+	strcat(strcat(n, kv), "\n");
+	o->extra = n;
+	return 0;
+}
+
+static const struct option create_long[] = {
+	{ "dryrun", 0, NULL, 'n' }, { "quiet", 0, NULL, 'q' },
+	{ "defconfig", 1, NULL, 'f' }, { "help", 0, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Returns 0, 1 on a usage error, 2 after printing help. */
+static int create_args(int argc, char **argv, struct create_opts *o)
+{
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "+hFnqf:pcdeVA", create_long, NULL)) != -1) {
+		switch (opt) {
+		case 'h': xl_help("create"); return 2;
+		case 'f': o->file = optarg; break;
+		case 'n': o->dryrun = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'p': o->paused = 1; break;
+		case 'c': o->console = 1; break;
+		case 'F': case 'd': case 'e': case 'V': case 'A': break;
+		default: fprintf(stderr, "option `%c' not supported.\n", optopt); return 1;
+		}
+	}
+	for (; optind < argc; optind++) {
+		if (strchr(argv[optind], '=')) {
+			if (add_override(o, argv[optind]))
+				return 1;
+		} else if (!o->file) {
+			o->file = argv[optind];
+		} else {
+			xl_help("create");
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The file, then the overrides, parsed into one config (later wins). */
+static XLU_Config *read_config(const struct create_opts *o)
+{
+	XLU_Config *cfg = xlu_cfg_init(stderr, o->file);
+	int rc;
+
+	if (!cfg)
+		return NULL;
+	if (!o->quiet)
+		fprintf(stderr, "Parsing config from %s\n", o->file);
+	rc = xlu_cfg_readfile(cfg, o->file);
+	if (!rc && o->extra)
+		rc = xlu_cfg_readdata(cfg, o->extra, (int)strlen(o->extra));
+	if (rc) {
+		if (rc != ENOENT && rc != EACCES)
+			fprintf(stderr, "Failed to parse config: %s\n", strerror(rc));
+		xlu_cfg_destroy(cfg);
+		return NULL;
+	}
+	return cfg;
+}
+
+static int print_config(const libxl_domain_config *d)
+{
+	char *json = libxl_domain_config_to_json(d);
+
+	if (!json) {
+		fprintf(stderr, "Failed to convert domain configuration to JSON\n");
+		return 1;
+	}
+	fputs(json, stdout);
+	free(json);
+	return fflush(stdout) ? 1 : 0;
+}
+
+int main_create(int argc, char **argv)
+{
+	struct create_opts o = { 0 };
+	libxl_domain_config d;
+	XLU_Config *cfg;
+	int rc = create_args(argc, argv, &o);
+
+	if (rc)
+		return rc == 2 ? 0 : 1;
+	if (!o.file) {
+		fprintf(stderr, "Config file not specified\n");
+		free(o.extra);
+		return 1;
+	}
+	cfg = read_config(&o);
+	free(o.extra);
+	if (!cfg)
+		return 1;
+	libxl_domain_config_init(&d);
+	rc = xl_parse_config(cfg, &d);
+	if (!rc && (o.dryrun || xl_globals.dryrun))
+		rc = print_config(&d);
+	else if (!rc)
+		rc = libxl_domain_create(&d, o.paused, o.console) ? 1 : 0;
+	libxl_domain_config_dispose(&d);
+	xlu_cfg_destroy(cfg);
+	return rc;
+}

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Domain lifecycle commands: list, destroy, shutdown, reboot, pause, unpause, rename, ... */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xl_util.h"
+
+static void print_domain(const libxl_dominfo *d, int verbose)
+{
+	static const char reasons[] = "-rscwS";
+	uint8_t r = d->shutdown ? d->shutdown_reason : 0;
+	char *name = xl_domname(d->domid);
+
+	printf("%-40s %5d %5lu %5d     %c%c%c%c%c%c  %8.1f", name, d->domid,
+	       (unsigned long)(d->current_memkb / 1024), d->vcpu_online,
+	       d->running ? 'r' : '-', d->blocked ? 'b' : '-', d->paused ? 'p' : '-',
+	       d->shutdown ? 's' : '-', r < sizeof(reasons) - 1 ? reasons[r] : '?',
+	       d->dying ? 'd' : '-', (double)((float)d->cpu_time / 1e9f));
+	free(name);
+	if (verbose) {
+		char uuid[37];
+
+		libxl_uuid_to_string(&d->uuid, uuid);
+		printf(" %s", uuid);
+		if (d->shutdown)
+			printf(" %8x", r);
+		else
+			printf(" %8s", "-");
+		printf(" %16s", "-");
+	}
+	printf("\n");
+}
+
+int main_list(int argc, char **argv)
+{
+	static const struct option lopts[] = { { "long", 0, NULL, 'l' }, { "verbose", 0, NULL, 'v' },
+					       { NULL, 0, NULL, 0 } };
+	libxl_dominfo *list, one;
+	int opt, verbose = 0, n, rc;
+
+	while ((opt = getopt_long(argc, argv, "lvhZcn", lopts, NULL)) != -1) {
+		if (opt == 'h') {
+			xl_help("list");
+			return 0;
+		}
+		if (opt == 'l') {
+			fprintf(stderr, "xl list -l: not implemented yet\n");
+			return 1;
+		}
+		verbose |= opt == 'v';
+	}
+	if (optind < argc) {
+		rc = libxl_domain_info(xl_ctx(), &one, xl_find_domain(argv[optind]));
+		list = &one;
+		n = 1;
+	} else {
+		rc = libxl_list_domain(xl_ctx(), &list, &n);
+	}
+	if (rc) {
+		fprintf(stderr, "libxl_list_domain failed.\n");
+		return 1;
+	}
+	printf("Name                                        ID   Mem VCPUs\tState\tTime(s)");
+	if (verbose)
+		printf("   UUID                            Reason-Code\tSecurity Label");
+	printf("\n");
+	for (int i = 0; i < n; i++)
+		print_domain(&list[i], verbose);
+	if (list != &one)
+		free(list);
+	return 0;
+}
+
+/* The common shape: "<cmd> [opts] <Domain>" then one libxl call. */
+static int one_domain(int argc, char **argv, const char *cmd, int (*fn)(libxl_ctx *, uint32_t))
+{
+	int opt;
+
+	while ((opt = xl_getopt(argc, argv, "hf", cmd, 1)) != -1)
+		if (opt == 2 || opt == '?')
+			return opt == 2 ? 0 : 1;
+	return fn(xl_ctx(), xl_find_domain(argv[optind])) ? 1 : 0;
+}
+
+static int destroy(libxl_ctx *ctx, uint32_t domid)
+{
+	if (domid == 0 && !xl_globals.force) {
+		fprintf(stderr, "Cannot destroy privileged domain 0.\n\n");
+		return 1;
+	}
+	return libxl_domain_destroy(ctx, domid);
+}
+
+int main_destroy(int argc, char **argv) { return one_domain(argc, argv, "destroy", destroy); }
+int main_pause(int argc, char **argv) { return one_domain(argc, argv, "pause", libxl_domain_pause); }
+int main_unpause(int argc, char **argv) { return one_domain(argc, argv, "unpause", libxl_domain_unpause); }
+
+/* Waits (with -w) until the domain is gone or shut down. */
+static int wait_for_shutdown(libxl_ctx *ctx, uint32_t domid)
+{
+	libxl_dominfo d;
+
+	for (;;) {
+		int rc = libxl_domain_info(ctx, &d, domid);
+
+		if (rc == ERROR_DOMAIN_NOTFOUND || (!rc && (d.shutdown || d.dying)))
+			return 0;
+		if (rc)
+			return 1;
+		usleep(200 * 1000);
+	}
+}
+
+static int shutdown_like(int argc, char **argv, const char *cmd, const char *what)
+{
+	static const struct option lopts[] = { { "all", 0, NULL, 'a' }, { "wait", 0, NULL, 'w' },
+					       { NULL, 0, NULL, 0 } };
+	int opt, wait = 0;
+	uint32_t domid;
+
+	while ((opt = getopt_long(argc, argv, "awFh", lopts, NULL)) != -1) {
+		if (opt == 'h') {
+			xl_help(cmd);
+			return 0;
+		}
+		if (opt == 'a') {
+			fprintf(stderr, "xl %s -a: not implemented yet\n", cmd);
+			return 1;
+		}
+		wait |= opt == 'w';
+	}
+	if (optind >= argc) {
+		xl_help(cmd);
+		return 1;
+	}
+	domid = xl_find_domain(argv[optind]);
+	if (libxl_domain_shutdown_request(xl_ctx(), domid, what))
+		return 1;
+	if (wait)
+		printf("Waiting for 1 domains\n");
+	return wait ? wait_for_shutdown(xl_ctx(), domid) : 0;
+}
+
+int main_shutdown(int argc, char **argv) { return shutdown_like(argc, argv, "shutdown", "poweroff"); }
+int main_reboot(int argc, char **argv) { return shutdown_like(argc, argv, "reboot", "reboot"); }
+
+int main_domid(int argc, char **argv)
+{
+	uint32_t domid;
+	int opt;
+
+	while ((opt = xl_getopt(argc, argv, "h", "domid", 1)) != -1)
+		if (opt == 2 || opt == '?')
+			return opt == 2 ? 0 : 1;
+	if (libxl_name_to_domid(xl_ctx(), argv[optind], &domid)) {
+		fprintf(stderr, "Can't get domid of domain name '%s', maybe this domain does not exist.\n",
+			argv[optind]);
+		return 1;
+	}
+	printf("%u\n", domid);
+	return 0;
+}
+
+int main_domname(int argc, char **argv)
+{
+	char *end, *name;
+	unsigned long id;
+	int opt;
+
+	while ((opt = xl_getopt(argc, argv, "h", "domname", 1)) != -1)
+		if (opt == 2 || opt == '?')
+			return opt == 2 ? 0 : 1;
+	id = strtoul(argv[optind], &end, 10);
+	if (*end || end == argv[optind]) {
+		fprintf(stderr, "Invalid domain id.\n\n");
+		return 1;
+	}
+	name = libxl_domid_to_name(xl_ctx(), (uint32_t)id);
+	if (!name) {
+		fprintf(stderr, "Can't get domain name of domain id '%lu', maybe this domain does not exist.\n",
+			id);
+		return 1;
+	}
+	printf("%s\n", name);
+	free(name);
+	return 0;
+}
+
+int main_rename(int argc, char **argv)
+{
+	int opt;
+
+	while ((opt = xl_getopt(argc, argv, "h", "rename", 2)) != -1)
+		if (opt == 2 || opt == '?')
+			return opt == 2 ? 0 : 1;
+	if (libxl_domain_rename(xl_ctx(), xl_find_domain(argv[optind]), argv[optind + 1])) {
+		fprintf(stderr, "Can't rename domain '%s'.\n", argv[optind]);
+		return 1;
+	}
+	return 0;
+}
+
+static int mem_cmd(int argc, char **argv, const char *cmd, int target)
+{
+	int64_t kb;
+	uint32_t domid;
+	int opt;
+
+	while ((opt = xl_getopt(argc, argv, "h", cmd, 2)) != -1)
+		if (opt == 2 || opt == '?')
+			return opt == 2 ? 0 : 1;
+	kb = xl_parse_mem_kb(argv[optind + 1]);
+	if (kb < 0) {
+		fprintf(stderr, "invalid memory size: %s\n", argv[optind + 1]);
+		return 1;
+	}
+	domid = xl_find_domain(argv[optind]);
+	if (target)
+		return libxl_set_memory_target(xl_ctx(), domid, (uint64_t)kb) ? 1 : 0;
+	return libxl_domain_setmaxmem(xl_ctx(), domid, (uint64_t)kb) ? 1 : 0;
+}
+
+int main_memset(int argc, char **argv) { return mem_cmd(argc, argv, "mem-set", 1); }
+int main_memmax(int argc, char **argv) { return mem_cmd(argc, argv, "mem-max", 0); }

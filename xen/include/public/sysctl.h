@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/* System control (sysctl): host information for the toolstack. */
+#ifndef XEN_PUBLIC_SYSCTL_H
+#define XEN_PUBLIC_SYSCTL_H
+
+#include "xen.h"
+#include "domctl.h"
+
+#define XEN_SYSCTL_INTERFACE_VERSION 0x00000015
+
+struct xen_sysctl_readconsole {
+	uint8_t clear;
+	uint8_t incremental;
+	uint8_t pad0, pad1;
+	uint32_t index;
+	XEN_GUEST_HANDLE_64(char) buffer;
+	uint32_t count;
+};
+
+#define XEN_SYSCTL_PHYSCAP_hvm        (1U << 0)
+#define XEN_SYSCTL_PHYSCAP_pv         (1U << 1)
+#define XEN_SYSCTL_PHYSCAP_directio   (1U << 2)
+#define XEN_SYSCTL_PHYSCAP_hap        (1U << 3)
+#define XEN_SYSCTL_PHYSCAP_shadow     (1U << 4)
+#define XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share (1U << 5)
+#define XEN_SYSCTL_PHYSCAP_vmtrace    (1U << 6)
+#define XEN_SYSCTL_PHYSCAP_vpmu       (1U << 7)
+#define XEN_SYSCTL_PHYSCAP_gnttab_v1  (1U << 8)
+#define XEN_SYSCTL_PHYSCAP_gnttab_v2  (1U << 9)
+
+struct xen_sysctl_physinfo {
+	uint32_t threads_per_core;
+	uint32_t cores_per_socket;
+	uint32_t nr_cpus;
+	uint32_t max_cpu_id;
+	uint32_t nr_nodes;
+	uint32_t max_node_id;
+	uint32_t cpu_khz;
+	uint32_t capabilities;
+	uint32_t arch_capabilities;
+	uint32_t pad;
+	uint64_aligned_t total_pages;
+	uint64_aligned_t free_pages;
+	uint64_aligned_t scrub_pages;
+	uint64_aligned_t outstanding_pages;
+	uint64_aligned_t max_mfn;
+	uint32_t hw_cap[8];
+};
+
+struct xen_sysctl_sched_id {
+	uint32_t sched_id;
+};
+
+struct xen_sysctl_getdomaininfolist {
+	domid_t first_domain;
+	uint32_t max_domains;
+	XEN_GUEST_HANDLE_64(xen_domctl_getdomaininfo_t) buffer;
+	uint32_t num_domains;
+};
+
+struct xen_sysctl {
+	uint32_t cmd;
+#define XEN_SYSCTL_readconsole         1
+#define XEN_SYSCTL_physinfo            3
+#define XEN_SYSCTL_sched_id            4
+#define XEN_SYSCTL_getdomaininfolist   6
+#define XEN_SYSCTL_cpupool_op         18
+	uint32_t interface_version;
+	union {
+		struct xen_sysctl_readconsole readconsole;
+		struct xen_sysctl_physinfo physinfo;
+		struct xen_sysctl_sched_id sched_id;
+		struct xen_sysctl_getdomaininfolist getdomaininfolist;
+		uint8_t pad[128];
+	} u;
+};
+
+/* Scheduler ids (XEN_SCHEDULER_*). */
+#define XEN_SCHEDULER_CREDIT  5
+#define XEN_SCHEDULER_CREDIT2 6
+#define XEN_SCHEDULER_ARINC653 7
+#define XEN_SCHEDULER_RTDS    8
+#define XEN_SCHEDULER_NULL    9
+
+#endif
