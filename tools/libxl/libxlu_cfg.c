@@ -94,7 +94,7 @@ static int next(struct parser *ps)
 	int rc = cfg_lex(&ps->lx);
 
 	if (rc == EILSEQ) {
-		syntax_error(ps, "invalid escape in quoted string");
+		syntax_error(ps, ps->lx.errmsg);
 		return 0;
 	}
 	if (rc && !ps->err)

@@ -20,6 +20,7 @@ struct cfg_lexer {
 	const char *text;  /* its text in the input, for messages */
 	int len;
 	char *sval;        /* IDENT/NUMBER/STRING value (owned) */
+	const char *errmsg; /* why the last string was rejected (EILSEQ) */
 };
 
 /* Advance to the next token: 0, ENOMEM, or EILSEQ for a bad escape. */

@@ -34,43 +34,51 @@ static int take_word(struct cfg_lexer *lx, enum cfg_tok t, int (*more)(int))
 	return lx->sval ? 0 : ENOMEM;
 }
 
-/* \ooo: up to three digits, read in base 10 exactly as libxlutil does. */
-static int escape_number(const char **pp, const char *end, int base, int maxlen, int *out)
+/*
+ * Numeric escapes behave exactly as libxlutil's: after "\x" one character is
+ * skipped and two hex digits are then required to be more than two, so
+ * "\x.." is always rejected; after "\<digit>" up to three more characters
+ * are read in base 10 and at least two must be digits.  Scripts only ever
+ * see these rules through error messages, which we therefore match.
+ */
+static const char *escape_number(const char **pp, const char *end, int base, int minlen,
+				 int maxlen, char *out)
 {
 	char buf[4] = { 0 }, *ep;
 	int n = (int)(end - *pp) < maxlen ? (int)(end - *pp) : maxlen;
+	unsigned long v;
 
-	memcpy(buf, *pp, (size_t)n);
-	*out = (int)strtoul(buf, &ep, base);
-	if (ep == buf)
-		return -1;
+	memcpy(buf, *pp, (size_t)(n > 0 ? n : 0));
+	v = strtoul(buf, &ep, base);
+	if (ep <= buf + minlen)
+		return base == 16 ? "invalid digit after backslash hexnumerical character escape"
+				    " in quoted string"
+				  : "invalid digit after backslash octalnumerical character escape"
+				    " in quoted string";
 	*pp += ep - buf;
-	return 0;
+	*out = (char)v;
+	return NULL;
 }
 
-static int unescape_one(const char **pp, const char *end, char *out)
+/* Returns NULL, or the error message for a bad escape. */
+static const char *unescape_one(const char **pp, const char *end, char *out)
 {
 	static const char simple[] = "\"\"''\\\\a\ab\bf\fn\nr\rt\tv\v";
 	char c = *(*pp)++;
-	int v;
 
 	for (const char *s = simple; *s; s += 2)
 		if (c == s[0]) {
 			*out = s[1];
-			return 0;
+			return NULL;
 		}
-	if (c == 'x' && !escape_number(pp, end, 16, 2, &v)) {
-		*out = (char)v;
-		return 0;
+	if (c == 'x') {
+		if (*pp < end)
+			(*pp)++;
+		return escape_number(pp, end, 16, 2, 2, out);
 	}
-	if (c >= '0' && c <= '7') {
-		(*pp)--;
-		if (!escape_number(pp, end, 10, 3, &v)) {
-			*out = (char)v;
-			return 0;
-		}
-	}
-	return -1;
+	if (c >= '0' && c <= '7')
+		return escape_number(pp, end, 10, 1, 3, out);
+	return "invalid character after backlash in quoted string";
 }
 
 static int take_string(struct cfg_lexer *lx)
@@ -92,9 +100,10 @@ static int take_string(struct cfg_lexer *lx)
 			continue;
 		}
 		lx->p++;
-		if (unescape_one(&lx->p, q, o++)) {
+		lx->errmsg = unescape_one(&lx->p, q, o++);
+		if (lx->errmsg) {
 			lx->p = q + 1;
-			*o = 0;
+			o[-1] = 0;
 			tok_begin(lx, TOK_STRING, start);
 			return EILSEQ;
 		}

@@ -13,7 +13,11 @@
 int xlu_disk_parse(XLU_Config *cfg, int nspecs, const char *const *specs,
 		   libxl_device_disk *disk);
 
-/* One "key=value" (or flag) item of a vif spec; 0 or EINVAL after a message. */
+/*
+ * One "key=value" (or flag) item of a vif spec.  0; -1 after a message for
+ * an unknown key or a bad type/mac (xl goes on with the rest of a config's
+ * vif); or a positive errno (bad number or rate) that xl treats as fatal.
+ */
 int xlu_vif_parse_item(XLU_Config *cfg, libxl_device_nic *nic, const char *item);
 
 /* "RATE[@INTERVAL]" as in rate=10Mb/s@20ms; 0, EINVAL or EOVERFLOW. */

@@ -32,7 +32,7 @@ static int v_type(XLU_Config *cfg, libxl_device_nic *nic, const char *v)
 		nic->nictype = LIBXL_NIC_TYPE_VIF_IOEMU;
 	else {
 		fprintf(cfg->report, "Invalid parameter `type'.\n");
-		return EINVAL;
+		return -1;
 	}
 	return 0;
 }
@@ -47,12 +47,12 @@ static int v_mac(XLU_Config *cfg, libxl_device_nic *nic, const char *v)
 
 		if (end == v || b > 255) {
 			fprintf(cfg->report, "Invalid parameter `mac'.\n");
-			return EINVAL;
+			return -1;
 		}
 		nic->mac[i] = (uint8_t)b;
 		if (i < 5 && !*end) {
 			fprintf(cfg->report, "Invalid parameter `mac'.\n");
-			return EINVAL;
+			return -1;
 		}
 		v = end + 1;
 	}
@@ -139,5 +139,5 @@ int xlu_vif_parse_item(XLU_Config *cfg, libxl_device_nic *nic, const char *item)
 		return 0;
 	}
 	fprintf(cfg->report, "unrecognized argument `%s'\n", item);
-	return EINVAL;
+	return -1;
 }

@@ -509,18 +509,24 @@ void xl_nic_defaults(libxl_device_nic *nic)
 		}
 }
 
-/* Items are split at every ',' (a vif spec has no quoting), blanks skipped. */
+/*
+ * Items are split at every ',' (a vif spec has no quoting), blanks skipped.
+ * Like xl, an unknown or malformed item only earns a message; bad numbers
+ * and rates stop the parse.
+ */
 int xl_parse_vif(XLU_Config *cfg, const char *spec, libxl_device_nic *nic)
 {
 	char *copy = strdup(spec), *save = NULL, *tok;
 	int rc = copy ? 0 : ENOMEM;
 
-	for (tok = rc ? NULL : strtok_r(copy, ",", &save); tok && !rc;
+	for (tok = rc ? NULL : strtok_r(copy, ",", &save); tok && rc <= 0;
 	     tok = strtok_r(NULL, ",", &save)) {
 		while (*tok == ' ')
 			tok++;
 		rc = xlu_vif_parse_item(cfg, nic, tok);
 	}
+	if (rc < 0)
+		rc = 0;
 	free(copy);
 	return rc;
 }
