@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Reporting an unexpected EL2 exception: class, syndrome, addresses, GPRs. */
+#include <asm/sysregs.h>
+#include <xen/console.h>
+
+#define FRAME_SIZE (32 * 8)
+
+struct cpu_regs {
+	uint64_t x[31];
+	uint64_t pad;
+};
+
+void do_unexpected(const struct cpu_regs *regs, unsigned long vector);
+
+static const char *const vector_names[16] = {
+	"Synchronous, current EL with SP0", "IRQ, current EL with SP0",
+	"FIQ, current EL with SP0", "SError, current EL with SP0",
+	"Synchronous, current EL with SPx", "IRQ, current EL with SPx",
+	"FIQ, current EL with SPx", "SError, current EL with SPx",
+	"Synchronous, lower EL AArch64", "IRQ, lower EL AArch64",
+	"FIQ, lower EL AArch64", "SError, lower EL AArch64",
+	"Synchronous, lower EL AArch32", "IRQ, lower EL AArch32",
+	"FIQ, lower EL AArch32", "SError, lower EL AArch32",
+};
+
+/* ESR_ELx.EC values (Arm ARM D17.2.37) we are likely to meet. */
+static const char *ec_name(unsigned int ec)
+{
+	switch (ec) {
+	case 0x00: return "unknown reason";
+	case 0x07: return "FP/SIMD access trapped";
+	case 0x0e: return "illegal execution state";
+	case 0x16: return "HVC";
+	case 0x17: return "SMC";
+	case 0x18: return "system register access";
+	case 0x20: return "instruction abort, lower EL";
+	case 0x21: return "instruction abort, same EL";
+	case 0x22: return "PC alignment fault";
+	case 0x24: return "data abort, lower EL";
+	case 0x25: return "data abort, same EL";
+	case 0x26: return "SP alignment fault";
+	case 0x2f: return "SError";
+	case 0x3c: return "BRK";
+	default: return "other";
+	}
+}
+
+static void print_gprs(const struct cpu_regs *regs)
+{
+	unsigned int i;
+
+	for (i = 0; i < 31; i += 3) {
+		if (i + 1 >= 31)
+			printk("    x%-2u %016llx\n", i, (unsigned long long)regs->x[i]);
+		else if (i + 2 >= 31)
+			printk("    x%-2u %016llx  x%-2u %016llx\n", i,
+			       (unsigned long long)regs->x[i], i + 1,
+			       (unsigned long long)regs->x[i + 1]);
+		else
+			printk("    x%-2u %016llx  x%-2u %016llx  x%-2u %016llx\n",
+			       i, (unsigned long long)regs->x[i], i + 1,
+			       (unsigned long long)regs->x[i + 1], i + 2,
+			       (unsigned long long)regs->x[i + 2]);
+	}
+	printk("    sp  %016llx\n", (unsigned long long)((uintptr_t)regs + FRAME_SIZE));
+}
+
+void do_unexpected(const struct cpu_regs *regs, unsigned long vector)
+{
+	uint64_t esr = READ_SYSREG(esr_el2);
+	unsigned int ec = (esr >> 26) & 0x3f;
+
+	printk("\nUnexpected exception at EL2: %s\n", vector_names[vector & 15]);
+	printk("    EC=0x%02x (%s) ESR_EL2=%08llx\n", ec, ec_name(ec),
+	       (unsigned long long)esr);
+	printk("    FAR_EL2=%016llx ELR_EL2=%016llx SPSR_EL2=%08llx\n",
+	       (unsigned long long)READ_SYSREG(far_el2),
+	       (unsigned long long)READ_SYSREG(elr_el2),
+	       (unsigned long long)READ_SYSREG(spsr_el2));
+	print_gprs(regs);
+	fatal("unexpected exception in the hypervisor; stopped");
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* ARM boot: what head.S calls, and what the ISA directories provide. */
+#ifndef ASM_ARM_SETUP_H
+#define ASM_ARM_SETUP_H
+
+#include <xen/types.h>
+
+/* Linker-script symbols: the image in memory, including .bss. */
+extern char _start[], _end[];
+
+/* From head.S with the MMU off: early console, boot page tables. */
+paddr_t boot_early(paddr_t fdt_paddr);
+/* From head.S when entered in the wrong mode (not EL2 / Hyp). */
+void boot_wrong_mode(unsigned long mode) __noreturn;
+/* From head.S with the MMU on. */
+void start_xen(paddr_t fdt_paddr) __noreturn;
+
+/* Boot page tables (pt.c): identity map, RAM we know of Normal WB. */
+paddr_t pt_build_boot(paddr_t img_start, paddr_t img_end, paddr_t fdt);
+
+/* Power off through PSCI or the board's controller (poweroff.c). */
+void machine_power_off(const void *fdt) __noreturn;
+
+/* ISA-specific (arm64/, arm32/). */
+void arch_smc_call(unsigned long fid);
+const char *arch_mode_name(unsigned long mode);
+
+#endif

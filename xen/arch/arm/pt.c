@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Boot page tables: an identity map in the LPAE long-descriptor format,
+ * which ARMv8 (4K granule, EL2) and ARMv7 (HTTBR) share (Arm ARM D8.3,
+ * B3.6). Everything is Device-nGnRE in 1 GiB blocks; the image and the
+ * DTB become Normal write-back memory in 2 MiB blocks. Runs with the MMU
+ * off, so only aligned accesses (the compiler is told -mstrict-align).
+ */
+#include <asm/isa.h>
+#include <asm/setup.h>
+#include <libfdt.h>
+#include <xen/lib.h>
+
+#define PT_ENTRIES 512
+#define L1_SHIFT 30
+#define L2_SHIFT 21
+#define L2_SIZE (1ULL << L2_SHIFT)
+#define L2_TABLES 8
+
+#define PTE_BLOCK 0x1ULL
+#define PTE_TABLE 0x3ULL
+#define PTE_ATTR(i) ((uint64_t)(i) << 2)	/* MAIR index, head.S sets MAIR */
+#define PTE_AP1 (1ULL << 6)	/* RES1 in single-privilege regimes */
+#define PTE_SH_INNER (3ULL << 8)
+#define PTE_AF (1ULL << 10)
+#define PTE_XN (1ULL << 54)
+#define PTE_ADDR_MASK 0x0000fffffffff000ULL
+
+#define PTE_DEVICE (PTE_ATTR(0) | PTE_AP1 | PTE_AF | PTE_XN)
+#define PTE_NORMAL (PTE_ATTR(1) | PTE_AP1 | PTE_SH_INNER | PTE_AF)
+
+/* Largest DTB we map (Xen's limit too). */
+#define FDT_MAX_SIZE (2U << 20)
+
+static uint64_t pt_root[PT_ENTRIES] __aligned(4096);
+static uint64_t pt_l2[L2_TABLES][PT_ENTRIES] __aligned(4096);
+static unsigned int l2_used;
+
+/* The level-2 table under root entry i1, splitting a 1 GiB block. */
+static uint64_t *l2_for(unsigned int i1)
+{
+	uint64_t e = pt_root[i1], attrs = e & ~PTE_ADDR_MASK & ~3ULL;
+	uint64_t *t;
+	unsigned int i;
+
+	if ((e & 3) == PTE_TABLE)
+		return (uint64_t *)(uintptr_t)(e & PTE_ADDR_MASK);
+	if (l2_used == L2_TABLES)
+		return NULL;
+	t = pt_l2[l2_used++];
+	for (i = 0; i < PT_ENTRIES; i++)
+		t[i] = ((uint64_t)i1 << L1_SHIFT) + ((uint64_t)i << L2_SHIFT) +
+		       attrs + PTE_BLOCK;
+	pt_root[i1] = (uint64_t)(uintptr_t)t | PTE_TABLE;
+	return t;
+}
+
+/* Maps [start, end) rounded out to 2 MiB with `attrs`. */
+static void pt_map(paddr_t start, paddr_t end, uint64_t attrs)
+{
+	paddr_t a;
+
+	for (a = ROUNDDOWN(start, L2_SIZE); a < end; a += L2_SIZE) {
+		unsigned int i1 = a >> L1_SHIFT;
+		uint64_t *l2 = i1 < PT_ROOT_ENTRIES ? l2_for(i1) : NULL;
+
+		if (l2)
+			l2[(a >> L2_SHIFT) % PT_ENTRIES] = a | attrs | PTE_BLOCK;
+	}
+}
+
+/* The DTB's extent if `fdt` looks like one, else 0 (it is checked later). */
+static paddr_t fdt_extent(paddr_t fdt)
+{
+	const void *p = (const void *)(uintptr_t)fdt;
+	uint32_t size;
+
+	if (!fdt || (fdt & 7) || (fdt >> L1_SHIFT) >= PT_ROOT_ENTRIES)
+		return 0;
+	if (fdt_magic(p) != FDT_MAGIC)
+		return 0;
+	size = fdt_totalsize(p);
+	return size > FDT_MAX_SIZE ? FDT_MAX_SIZE : size;
+}
+
+paddr_t pt_build_boot(paddr_t img_start, paddr_t img_end, paddr_t fdt)
+{
+	paddr_t fdt_size = fdt_extent(fdt);
+	unsigned int i;
+
+	for (i = 0; i < PT_ROOT_ENTRIES; i++)
+		pt_root[i] = ((uint64_t)i << L1_SHIFT) | PTE_DEVICE | PTE_BLOCK;
+	pt_map(img_start, img_end, PTE_NORMAL);
+	if (fdt_size)
+		pt_map(fdt, fdt + fdt_size, PTE_NORMAL);
+	return (paddr_t)(uintptr_t)pt_root;
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The boot sequence after head.S: check the DTB, read it, start the
+ * console on the dtuart UART, print what was found, power off. Each
+ * failure is a FATAL line that says what is wrong and what to do.
+ */
+#include <asm/isa.h>
+#include <asm/setup.h>
+#include <libfdt.h>
+#include <xen/bootinfo.h>
+#include <xen/cmdline.h>
+#include <xen/console.h>
+#include <xen/dtuart.h>
+#include <xen/lib.h>
+#include <xen/version.h>
+
+static struct bootinfo bootinfo;
+static struct xen_options options;
+
+paddr_t boot_early(paddr_t fdt_paddr)
+{
+	early_console_init();
+	return pt_build_boot((paddr_t)(uintptr_t)_start,
+			     (paddr_t)(uintptr_t)_end, fdt_paddr);
+}
+
+void boot_wrong_mode(unsigned long mode)
+{
+	early_console_init();
+	fatal("entered in %s; the hypervisor must be entered in %s (QEMU: -machine ...,virtualization=on; vexpress-a15 also secure=off)",
+	      arch_mode_name(mode), arch_mode_name(~0UL));
+}
+
+static const void *check_fdt(paddr_t fdt_paddr)
+{
+	const void *fdt = (const void *)(uintptr_t)fdt_paddr;
+	const char *why = "not 8-byte aligned";
+
+	if (fdt_paddr && !(fdt_paddr & 7))
+		why = bootfdt_check(fdt);
+	if (why)
+		fatal("no usable device tree: %s = 0x%llx does not point at a flattened device tree (libfdt: %s); pass one with QEMU -dtb or U-Boot booti/bootz <kernel> - <fdt>",
+		      ARCH_DTB_REG, (unsigned long long)fdt_paddr, why);
+	return fdt;
+}
+
+/* The UART named by dtuart= (or stdout-path) becomes the console. */
+static void console_setup(const void *fdt)
+{
+	struct dtuart uart;
+	const char *err;
+
+	if (!cmdline_list_has(options.console, "dtuart"))
+		return;
+	err = dtuart_resolve(fdt, options.dtuart, &uart);
+	if (err) {
+		/* Say so on stdout-path's UART if there is no early console. */
+		if (!console_uart() && options.dtuart[0] &&
+		    !dtuart_resolve(fdt, "", &uart))
+			console_attach(uart.ops, uart.base);
+		fatal("%s", err);
+	}
+	console_attach(uart.ops, uart.base);
+}
+
+static void read_boot_info(const void *fdt, paddr_t fdt_paddr)
+{
+	const char *err;
+
+	bootinfo_add_module(&bootinfo, BOOTMOD_XEN, (uintptr_t)_start,
+			    _end - _start, -1);
+	bootinfo_add_module(&bootinfo, BOOTMOD_FDT, fdt_paddr,
+			    fdt_totalsize(fdt), -1);
+	err = bootfdt_scan(fdt, &bootinfo);
+	if (err)
+		fatal("%s", err);
+}
+
+static void check_dom0_kernel(void)
+{
+	if (!bootinfo_find(&bootinfo, BOOTMOD_KERNEL))
+		fatal("no dom0 kernel: no /chosen node with compatible \"multiboot,kernel\" or \"xen,linux-zimage\", and no unlabelled \"multiboot,module\"/\"xen,multiboot-module\"; add the kernel as a boot module (QEMU: -device loader plus a /chosen/module node)");
+}
+
+void start_xen(paddr_t fdt_paddr)
+{
+	const void *fdt;
+	const char *cmdline, *err;
+
+	print_banner();
+	fdt = check_fdt(fdt_paddr);
+	read_boot_info(fdt, fdt_paddr);
+	cmdline = bootfdt_xen_cmdline(fdt, &bootinfo);
+	err = cmdline_parse(cmdline, &options);
+	console_setup(fdt);
+	printk("Command line: %s\n", cmdline);
+	if (err)
+		printk("Warning: %s\n", err);
+	bootinfo_print(&bootinfo);
+	check_dom0_kernel();
+	machine_power_off(fdt);
+}

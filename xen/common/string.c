@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The C library routines that our code and Debian's libfdt.a call. Plain
+ * byte loops: they run before the MMU is on (Device memory, so no unaligned
+ * accesses) and on strings and blobs of a few kilobytes.
+ */
+#include <xen/lib.h>
+
+void *memchr(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+
+	for (; n; n--, p++)
+		if (*p == (unsigned char)c)
+			return (void *)p;
+	return NULL;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+
+	for (; n; n--, x++, y++)
+		if (*x != *y)
+			return *x - *y;
+	return 0;
+}
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	while (n--)
+		*d++ = *s++;
+	return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+	unsigned char *d = dst;
+	const unsigned char *s = src;
+
+	if (d <= s || d >= s + n)
+		return memcpy(dst, src, n);
+	while (n--)
+		d[n] = s[n];
+	return dst;
+}
+
+void *memset(void *s, int c, size_t n)
+{
+	unsigned char *p = s;
+
+	while (n--)
+		*p++ = (unsigned char)c;
+	return s;
+}
+
+char *strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c)
+			return (char *)s;
+		if (!*s)
+			return NULL;
+	}
+}
+
+char *strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	for (;; s++) {
+		if (*s == (char)c)
+			last = s;
+		if (!*s)
+			return (char *)last;
+	}
+}
+
+size_t strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p)
+		p++;
+	return p - s;
+}
+
+size_t strnlen(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		if (!*a)
+			break;
+	}
+	return 0;
+}
+
+static int digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + 10;
+	return 99;
+}
+
+/* Skips blanks and a sign; base 0 picks 16 (0x), 8 (0) or 10 as C does. */
+static const char *strtoul_prefix(const char *s, int *base, bool *neg)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	*neg = *s == '-';
+	if (*s == '-' || *s == '+')
+		s++;
+	if ((*base == 0 || *base == 16) && s[0] == '0' &&
+	    (s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
+		*base = 16;
+		return s + 2;
+	}
+	if (*base == 0)
+		*base = s[0] == '0' ? 8 : 10;
+	return s;
+}
+
+/* Overflow saturates at ULONG_MAX, as the C standard asks. */
+unsigned long strtoul(const char *s, char **end, int base)
+{
+	const char *start = s;
+	unsigned long val = 0;
+	bool neg, any = false, over = false;
+	int d;
+
+	s = strtoul_prefix(s, &base, &neg);
+	for (; (d = digit_value(*s)) < base; s++, any = true) {
+		if (val > (~0UL - d) / base)
+			over = true;
+		val = val * base + d;
+	}
+	if (end)
+		*end = (char *)(any ? s : start);
+	if (over)
+		return ~0UL;
+	return neg ? -val : val;
+}

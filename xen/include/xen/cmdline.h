@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The hypervisor command line: `key=value` and `key` words separated by spaces. */
+#ifndef XEN_CMDLINE_H
+#define XEN_CMDLINE_H
+
+#include <xen/types.h>
+
+struct xen_options {
+	char console[64];	/* console=, default "dtuart" */
+	char dtuart[256];	/* dtuart=, default "" (use stdout-path) */
+};
+
+/*
+ * Parse `cmdline` into `opts` (defaults first). Unknown words are ignored,
+ * as Xen does. Returns NULL, or a message naming a value that was too long
+ * (the rest is still parsed).
+ */
+const char *cmdline_parse(const char *cmdline, struct xen_options *opts);
+
+/* True when the comma-separated list `list` contains `word`. */
+bool cmdline_list_has(const char *list, const char *word);
+
+#endif

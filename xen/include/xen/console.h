@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The hypervisor console: printk() prefixes every line with "(XEN) " and
+ * writes to the current UART. Text printed before any UART is known is kept
+ * in a buffer and replayed when one is attached, so no early line is lost.
+ */
+#ifndef XEN_CONSOLE_H
+#define XEN_CONSOLE_H
+
+#include <xen/types.h>
+
+struct uart_ops;
+
+void printk(const char *fmt, ...) __printf(1, 2);
+void vprintk(const char *fmt, va_list ap);
+/* Attach a UART; the buffered text is written to it first. */
+void console_attach(const struct uart_ops *ops, paddr_t base);
+/* The UART in use, or NULL. */
+const struct uart_ops *console_uart(void);
+
+/* Set up by the early-printk build option (CONFIG_EARLY_PRINTK), or nothing. */
+void early_console_init(void);
+
+/* Print "(XEN) FATAL: ..." and stop this CPU forever. */
+void fatal(const char *fmt, ...) __printf(1, 2) __noreturn;
+
+#endif

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Basic types for the hypervisor: only the compiler's freestanding headers. */
+#ifndef XEN_TYPES_H
+#define XEN_TYPES_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef uint64_t paddr_t;
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define ROUNDUP(x, a) (((x) + (a) - 1) & ~((__typeof__(x))(a) - 1))
+#define ROUNDDOWN(x, a) ((x) & ~((__typeof__(x))(a) - 1))
+
+#define __noreturn __attribute__((noreturn))
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+#define __aligned(n) __attribute__((aligned(n)))
+
+#endif
