@@ -33,12 +33,14 @@ def qemu_machine_args(board):
     return args
 
 
-def base_dtb(board, fixtures, out):
-    """The board's own DTB: QEMU's (dumpdtb) or the kernel package's."""
+def base_dtb(board, fixtures, out, qemu_extra=()):
+    """The board's own DTB: QEMU's (dumpdtb) or the kernel package's.
+    qemu_extra: arguments that change the machine (with -bios, virt trades
+    its PL061 GPIO for an ACPI event device), so the dump matches the boot."""
     if board.dtb == 'qemu':
         if os.path.exists(out):
             os.unlink(out)
-        _run('timeout', '60', board.qemu, *qemu_machine_args(board),
+        _run('timeout', '60', board.qemu, *qemu_machine_args(board), *qemu_extra,
              '-machine', 'dumpdtb=' + out, '-nographic')
         if not os.path.getsize(out):
             raise RuntimeError('QEMU wrote no DTB for ' + board.name)
@@ -72,9 +74,9 @@ def add_chosen(dtb, xen_args, dom0_args=None):
         _fdtput(dtb, '/chosen', 'xen,dom0-bootargs', 's', dom0_args)
 
 
-def boot_dtb(board, fixtures, out, xen_args, dom0_args=None, modules=()):
+def boot_dtb(board, fixtures, out, xen_args, dom0_args=None, modules=(), qemu_extra=()):
     """modules: (kind, addr, path) tuples; sizes come from the files."""
-    base_dtb(board, fixtures, out)
+    base_dtb(board, fixtures, out, qemu_extra)
     add_chosen(out, xen_args, dom0_args)
     for kind, addr, path in modules:
         add_module(out, kind, addr, os.path.getsize(path),

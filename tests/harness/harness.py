@@ -77,10 +77,11 @@ class Scenario:
     dom0_args: str = 'console=hvc0 earlycon=xenboot rdinit=/init'
     boot: str = 'kernel'                 # kernel: -kernel/-dtb; loader: x0 = 0;
                                          # stub: x0/r2 = dtb loaded raw (any bytes)
+                                         # uboot: U-Boot's booti/bootz at its prompt
     dtb: str = None                      # a ready DTB instead of the recipe
     expect: list = field(default_factory=list)      # ordered regexes
     fail: list = field(default_factory=lambda: list(DEFAULT_FAIL))
-    send: list = field(default_factory=list)        # (regex, line) pairs
+    send: list = field(default_factory=list)        # dialog: (regex, line) pairs
     end: str = 'poweroff'                # poweroff | halt | any
     settle: float = 2.0                  # halt: seconds QEMU must stay up
     timeout: float = 120.0
@@ -105,11 +106,11 @@ def check_kernel_fits(sc):
         raise HarnessError('%s too big for the kernel slot of %s' % (sc.kernel, sc.board.name))
 
 
-def make_dtb(sc, wd):
+def make_dtb(sc, wd, qemu_extra=()):
     if sc.dtb:
         return sc.dtb
     return dtbmod.boot_dtb(sc.board, fixtures(), os.path.join(wd, 'boot.dtb'),
-                           sc.full_xen_args(), sc.dom0_args, sc.modules())
+                           sc.full_xen_args(), sc.dom0_args, sc.modules(), qemu_extra)
 
 
 def loader(path, addr, extra=''):
@@ -166,6 +167,25 @@ def stub_boot(sc, wd):
             loader(stub, stub_addr, ',cpu-num=0'))
 
 
+# Debian's u-boot-qemu builds for QEMU's virt, and the command that boots
+# each architecture's image format (arm64 Image, arm32 zImage).
+UBOOT = {'qemu-system-aarch64': ('/usr/lib/u-boot/qemu_arm64/u-boot.bin', 'booti'),
+         'qemu-system-arm': ('/usr/lib/u-boot/qemu_arm/u-boot.bin', 'bootz')}
+
+
+def uboot_boot(sc, wd):
+    """QEMU args for U-Boot as firmware with the hypervisor at RAM + 32 MiB
+    and the boot DTB at RAM + 128 MiB; the dialog stops autoboot and types
+    the boot command, as a user at U-Boot's prompt would."""
+    b = sc.board
+    bios, boot = UBOOT[b.qemu]
+    xen_at, dtb_at = b.ram_base + 0x02000000, b.ram_base + 0x08000000
+    sc.send = [(r'Hit any key to stop autoboot', ''),
+               (r'^=> ', '%s 0x%x - 0x%x' % (boot, xen_at, dtb_at))] + list(sc.send)
+    return (['-bios', bios] + loader(sc.hypervisor, xen_at) +
+            loader(make_dtb(sc, wd, ['-bios', bios]), dtb_at))
+
+
 def qemu_command(sc, wd):
     b = sc.board
     cmd = [b.qemu] + dtbmod.qemu_machine_args(b) + ['-nographic', '-no-reboot']
@@ -175,6 +195,8 @@ def qemu_command(sc, wd):
         cmd += loader(sc.hypervisor, b.loader_addr, ',cpu-num=0')
     elif sc.boot == 'stub':
         cmd += stub_boot(sc, wd)
+    elif sc.boot == 'uboot':
+        cmd += uboot_boot(sc, wd)
     else:
         raise HarnessError('unknown boot method ' + sc.boot)
     for _kind, addr, path in sc.modules():
@@ -189,6 +211,7 @@ class Console:
         self.proc, self.log, self.echo = proc, log, echo
         self.t0 = time.monotonic()
         self.buf = b''
+        self.mark = 0          # start of the partial line not yet answered
         self.eof = False
         os.set_blocking(proc.stdout.fileno(), False)
 
@@ -213,10 +236,19 @@ class Console:
             self.buf += chunk
         parts = self.buf.split(b'\n')
         self.buf = parts.pop()
+        if parts:
+            self.mark = 0
         if self.eof and self.buf:
             parts.append(self.buf)
             self.buf = b''
         return [self._emit(p) for p in parts]
+
+    def partial(self):
+        """The line being printed (a prompt has no newline yet)."""
+        return self.buf[self.mark:].decode('utf-8', errors='replace')
+
+    def answered(self):
+        self.mark = len(self.buf)
 
     def send(self, text):
         self.log.write('%9.3f >>> %s\n' % (self.elapsed(), text))
@@ -225,7 +257,9 @@ class Console:
 
 
 class Watch:
-    """Ordered pass markers, fail markers and input triggers over lines."""
+    """Ordered pass markers, fail markers, and a dialog: (regex, line)
+    pairs answered in order, each once, on a complete line or on a prompt
+    (the partial line QEMU has printed so far)."""
 
     def __init__(self, sc):
         self.expect = [re.compile(r) for r in sc.expect]
@@ -246,10 +280,13 @@ class Watch:
                 self.failure = 'fail marker /%s/: %s' % (rx.pattern, line.strip())
         if not self.done() and self.expect[self.next].search(line):
             self.next += 1
-        for pair in list(self.send):
-            if pair[0].search(line):
-                self.send.remove(pair)
-                console.send(pair[1])
+        if self.send and self.send[0][0].search(line):
+            console.send(self.send.pop(0)[1])
+
+    def feed_partial(self, console):
+        if self.send and self.send[0][0].search(console.partial()):
+            console.answered()
+            console.send(self.send.pop(0)[1])
 
 
 def kill_group(proc):
@@ -275,6 +312,7 @@ def _pump(console, watch, deadline, stop):
             return 'timeout'
         for line in console.lines(0.2):
             watch.feed(line, console)
+        watch.feed_partial(console)
     return 'ok'
 
 
