@@ -34,12 +34,16 @@ void boot_wrong_mode(unsigned long mode)
 static const void *check_fdt(paddr_t fdt_paddr)
 {
 	const void *fdt = (const void *)(uintptr_t)fdt_paddr;
-	const char *why = "not 8-byte aligned";
+	const char *why;
 
-	if (fdt_paddr && !(fdt_paddr & 7))
+	if (!fdt_paddr)
+		why = "null address";
+	else if (fdt_paddr & 7)
+		why = "not 8-byte aligned";
+	else
 		why = bootfdt_check(fdt);
 	if (why)
-		fatal("no usable device tree: %s = 0x%llx does not point at a flattened device tree (libfdt: %s); pass one with QEMU -dtb or U-Boot booti/bootz <kernel> - <fdt>",
+		fatal("no usable device tree: %s = 0x%016llx does not point at a flattened device tree (libfdt: %s); pass one with QEMU -dtb or U-Boot booti/bootz <kernel> - <fdt>",
 		      ARCH_DTB_REG, (unsigned long long)fdt_paddr, why);
 	return fdt;
 }
