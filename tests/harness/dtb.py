@@ -78,7 +78,9 @@ def boot_dtb(board, fixtures, out, xen_args, dom0_args=None, modules=(), qemu_ex
     """modules: (kind, addr, path) tuples; sizes come from the files."""
     base_dtb(board, fixtures, out, qemu_extra)
     add_chosen(out, xen_args, dom0_args)
-    for kind, addr, path in modules:
+    # libfdt puts a new node first among its siblings: add them in reverse
+    # so /chosen lists them in the order given (kernel first, as ImageBuilder).
+    for kind, addr, path in reversed(list(modules)):
         add_module(out, kind, addr, os.path.getsize(path),
                    dom0_args if kind == 'kernel' else None)
     return out

@@ -80,6 +80,7 @@ class Scenario:
                                          # uboot: U-Boot's booti/bootz at its prompt
     dtb: str = None                      # a ready DTB instead of the recipe
     expect: list = field(default_factory=list)      # ordered regexes
+    also: list = field(default_factory=list)        # regexes seen anywhere, any order
     fail: list = field(default_factory=lambda: list(DEFAULT_FAIL))
     send: list = field(default_factory=list)        # dialog: (regex, line) pairs
     end: str = 'poweroff'                # poweroff | halt | any
@@ -263,6 +264,7 @@ class Watch:
 
     def __init__(self, sc):
         self.expect = [re.compile(r) for r in sc.expect]
+        self.also = [re.compile(r) for r in sc.also]
         self.fail = [re.compile(r) for r in sc.fail]
         self.send = [(re.compile(r), text) for r, text in sc.send]
         self.next = 0
@@ -270,6 +272,9 @@ class Watch:
 
     def done(self):
         return self.next == len(self.expect)
+
+    def missing_also(self):
+        return ('never saw /%s/' % self.also[0].pattern) if self.also else None
 
     def waiting_for(self):
         return self.expect[self.next].pattern if not self.done() else None
@@ -280,6 +285,7 @@ class Watch:
                 self.failure = 'fail marker /%s/: %s' % (rx.pattern, line.strip())
         if not self.done() and self.expect[self.next].search(line):
             self.next += 1
+        self.also = [rx for rx in self.also if not rx.search(line)]
         if self.send and self.send[0][0].search(line):
             console.send(self.send.pop(0)[1])
 
@@ -341,11 +347,11 @@ def _drive(sc, console, watch):
         return 'QEMU exited (status %s) before /%s/' % (console.proc.wait(10), watch.waiting_for())
     if why == 'timeout':
         return 'timeout (%ds) waiting for /%s/' % (sc.timeout, watch.waiting_for())
-    return _finish(sc, console, watch, deadline)
+    return _finish(sc, console, watch, deadline) or watch.missing_also()
 
 
 def _describe(sc):
-    n = len(sc.expect)
+    n = len(sc.expect) + len(sc.also)
     return {'poweroff': '%d markers, powered off' % n,
             'halt': '%d markers, halted' % n}.get(sc.end, '%d markers' % n)
 
@@ -376,7 +382,8 @@ def run(sc):
             check_kernel_fits(sc)
             proc = _start(sc, qemu_command(sc, workdir(sc.name)), log)
             err = _drive(sc, Console(proc, log, sc.echo), Watch(sc))
-        except (HarnessError, RuntimeError, OSError, subprocess.SubprocessError) as e:
+        except (HarnessError, RuntimeError, OSError, subprocess.SubprocessError,
+                re.error) as e:
             err = 'set-up: %s' % e
         finally:
             if proc:
