@@ -180,11 +180,13 @@ int node_set_perms(struct node *n, const struct xsd_perm *p, uint32_t num)
 
 bool node_has_child(const struct node *n, const char *name)
 {
-	const char *p = n->children, *end = p + n->clen;
+	const char *p = n->children, *end;
 	size_t l = strlen(name) + 1;
 
-	for (; p < end; p += strlen(p) + 1)
-		if (!memcmp(p, name, l))
+	if (!n->clen)
+		return false;
+	for (end = p + n->clen; p < end; p += strlen(p) + 1)
+		if (strlen(p) + 1 == l && !memcmp(p, name, l))
 			return true;
 	return false;
 }
@@ -207,10 +209,12 @@ int node_add_child(struct node *n, const char *name)
 
 void node_del_child(struct node *n, const char *name)
 {
-	char *p = n->children, *end = p + n->clen;
+	char *p = n->children, *end;
 	size_t l = strlen(name) + 1, pl;
 
-	for (; p < end; p += pl) {
+	if (!n->clen)
+		return;
+	for (end = p + n->clen; p < end; p += pl) {
 		pl = strlen(p) + 1;
 		if (pl == l && !memcmp(p, name, l)) {
 			memmove(p, p + l, end - p - l);
