@@ -1,0 +1,74 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Benchmark: our xenstored vs Debian's C xenstored (Xen 4.17, run on this
+# host through nohv-shim.c), same client (Debian's libxenstore), same run.
+#   bench/xenstore/run.sh BUILDDIR [RUNS=5] [ITERS=20000]
+# BUILDDIR is a configured build's tools/xenstore (holding xenstored).
+# Prints the median iterations/s per figure and the ratio ours/C.
+set -eu
+BUILD=$(cd "$1" && pwd)
+RUNS=${2:-5}
+ITERS=${3:-20000}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SRC=$HERE/../../tools/xenstore
+: "${XA_CACHE:=/var/cache/xen-arm/v1}"
+export XA_CACHE
+PEERS=$("$SRC/tests/fetch-peers.sh")
+W=$(mktemp -d "${TMPDIR:-/tmp}/xsbench.XXXXXX")
+PIDS=()
+cleanup() {
+	local p
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	rm -rf "$W"
+}
+trap cleanup EXIT
+export LD_LIBRARY_PATH=$PEERS/usr/lib/x86_64-linux-gnu
+gcc -O2 -I"$PEERS/usr/include" -o "$W/xs-bench" "$HERE/xs-bench.c" \
+	-L"$LD_LIBRARY_PATH" -lxenstore
+gcc -O2 -shared -fPIC -I"$PEERS/usr/include" -o "$W/nohv.so" "$HERE/nohv-shim.c" -ldl
+mkdir -p "$W/nohv" "$W/ours" "$W/c"
+echo 1 > "$W/nohv/xsd_port"
+head -c 4096 /dev/zero > "$W/nohv/xsd_kva"
+
+wait_socket() {
+	local i
+	for i in $(seq 100); do [ -S "$1" ] && return 0; sleep 0.05; done
+	echo "daemon did not start: $1" >&2; return 1
+}
+env -u XENSTORED_PATH XENSTORED_RUNDIR=$W/ours timeout 3600 "$BUILD/xenstored" -N \
+	>"$W/ours/log" 2>&1 &
+PIDS+=($!)
+env -u XENSTORED_PATH XENSTORED_RUNDIR=$W/c NOHV_DIR=$W/nohv LD_PRELOAD=$W/nohv.so \
+	timeout 3600 "$PEERS/usr/lib/xen-4.17/bin/xenstored" --no-fork >"$W/c/log" 2>&1 &
+PIDS+=($!)
+wait_socket "$W/ours/socket"
+wait_socket "$W/c/socket"
+
+# Interleave the daemons within each run so drift hits both alike.
+for r in $(seq "$RUNS"); do
+	for phase in wr txn watch; do
+		for conns in 1 16; do
+			n=$((conns == 1 ? ITERS : ITERS / 8))
+			for d in ours c; do
+				XENSTORED_PATH=$W/$d/socket "$W/xs-bench" $phase $conns $n |
+					sed "s/^/$d /" >>"$W/results"
+			done
+		done
+	done
+done
+python3 - "$W/results" <<'PY'
+import statistics, sys
+res = {}
+for line in open(sys.argv[1]):
+    d, phase, conns, iters, secs, rate = line.split()
+    res.setdefault((phase, int(conns), d), []).append(float(rate))
+names = {'wr': 'write+read', 'txn': 'transaction (start,read,write,commit)',
+         'watch': 'watch (write, event delivered)'}
+print('| figure | connections | ours (iter/s) | C xenstored (iter/s) | ratio |')
+print('|---|---|---|---|---|')
+for phase in ('wr', 'txn', 'watch'):
+    for conns in (1, 16):
+        o = statistics.median(res[(phase, conns, 'ours')])
+        c = statistics.median(res[(phase, conns, 'c')])
+        print('| %s | %d | %.0f | %.0f | %.2fx |' % (names[phase], conns, o, c, o / c))
+PY
