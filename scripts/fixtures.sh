@@ -66,7 +66,7 @@ unpack() {   # $1 pkg, $2 arch, $3 version
 	if [ ! -e "$d/.complete" ]; then
 		tmp=$(mktemp -d "$DEBS/dl.XXXXXX"); chmod 755 "$tmp"
 		(cd "$tmp" && apt-get download -q "$1:$2=$3" >&2) ||
-			{ rm -rf "$tmp"; die "apt-get download $1:$2=$3 failed"; }
+			{ rm -rf "$tmp"; log "apt-get download $1:$2=$3 failed"; return 1; }
 		deb=$(ls "$tmp"/*.deb)
 		rm -rf "$d"; mkdir -p "$d"
 		dpkg-deb -x "$deb" "$d"
@@ -77,11 +77,21 @@ unpack() {   # $1 pkg, $2 arch, $3 version
 	echo "$d"
 }
 
-fetch() {   # $1 pkg, $2 arch: unpacks the resolved version, prints its dir
+resolved() { awk -v p="$1:$2" '$1 == p { print $2 }' "$VERSIONS"; }
+
+# $1 pkg, $2 arch: unpacks the resolved version, prints its dir. A mirror
+# mid-sync can list a version its pool no longer has: refresh the index,
+# resolve again and retry once.
+fetch() {
 	local v
-	v=$(awk -v p="$1:$2" '$1 == p { print $2 }' "$VERSIONS")
+	v=$(resolved "$1" "$2")
 	[ -n "$v" ] || die "no version resolved for $1:$2"
-	unpack "$1" "$2" "$v"
+	unpack "$1" "$2" "$v" && return 0
+	apt_update
+	v=$(candidates "$1:$2" | cut -d' ' -f2)
+	[ -n "$v" ] || die "package $1:$2 left the archive"
+	sed -i "s|^$1:$2 .*|$1:$2 $v|" "$VERSIONS"
+	unpack "$1" "$2" "$v" || die "cannot download $1:$2"
 }
 
 # Debian's arm64 vmlinuz is a raw Image (older ones were gzip): QEMU and the
@@ -101,7 +111,6 @@ xen_utils_tree() {
 	if [ ! -e "$out/.complete" ]; then
 		rm -rf "$out"; mkdir -p "$out"
 		for p in "${dirs[@]}"; do cp -a "$p"/. "$out"/; done
-		rm -f "$out/.complete"
 		touch "$out/.complete"
 	fi
 	echo "$out"
@@ -118,6 +127,9 @@ one_file() {   # $1 glob pattern (must match exactly one file)
 main() {
 	local k64 k32 kv64 kv32 d64 d32 bb64 bb32 x64 x32 xu zcu vexp p
 	mkdir -p "$DEBS" "$PKGS"
+	# Two runs at once (two engineers' tests/run) would unpack over each other.
+	exec 9> "$FX/.lock"
+	flock -w 900 9 || die "another fixtures.sh holds $FX/.lock"
 	resolve_kernels || { apt_update; resolve_kernels; } ||
 		die "cannot resolve linux-image-arm64:arm64 / linux-image-armmp-lpae:armhf to kernel packages"
 	k64=$K64 k32=$K32

@@ -37,12 +37,19 @@ class HarnessError(Exception):
     """A problem with the test set-up (missing fixture or tool)."""
 
 
+class Fixtures(dict):
+    """fixtures/env.sh as a dict; a missing key is a set-up error."""
+
+    def __missing__(self, key):
+        raise HarnessError('fixture %s not in fixtures/env.sh: run scripts/fixtures.sh' % key)
+
+
 def fixtures():
     """The variables scripts/fixtures.sh wrote (KEY='value' lines)."""
     path = os.path.join(CACHE, 'fixtures', 'env.sh')
     if not os.path.exists(path):
         raise HarnessError('%s missing: run scripts/fixtures.sh' % path)
-    env = {}
+    env = Fixtures()
     for line in open(path):
         m = re.match(r"^(XA_\w+)='([^']*)'$", line.strip())
         if m:
@@ -251,6 +258,10 @@ class Console:
     def answered(self):
         self.mark = len(self.buf)
 
+    def note(self, text):
+        """A harness event in the log (marker times feed benchmarks)."""
+        self.log.write('%9.3f === %s\n' % (self.elapsed(), text))
+
     def send(self, text):
         self.log.write('%9.3f >>> %s\n' % (self.elapsed(), text))
         self.proc.stdin.write(text.encode() + b'\n')
@@ -284,6 +295,7 @@ class Watch:
             if rx.search(line) and not self.failure:
                 self.failure = 'fail marker /%s/: %s' % (rx.pattern, line.strip())
         if not self.done() and self.expect[self.next].search(line):
+            console.note('marker %d /%s/' % (self.next + 1, self.expect[self.next].pattern))
             self.next += 1
         self.also = [rx for rx in self.also if not rx.search(line)]
         if self.send and self.send[0][0].search(line):
