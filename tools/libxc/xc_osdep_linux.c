@@ -60,13 +60,23 @@ static void *linux_buf_alloc(void *priv, size_t len)
 	size_t sz = round_pages(len);
 	void *m;
 
-	if (p->hypercall_dev >= 0) {
+	/*
+	 * The hypervisor walks our page tables itself and answers EFAULT on
+	 * any page it cannot write through them at that moment: not present,
+	 * or (arm64 without hardware dirty tracking) still mapped read-only
+	 * until Linux sees a first write.  So every page is written here.
+	 */
+	m = MAP_FAILED;
+	if (p->hypercall_dev >= 0)
 		m = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_SHARED, p->hypercall_dev, 0);
-		if (m != MAP_FAILED)
-			return m;
+	if (m == MAP_FAILED) {
+		m = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (m == MAP_FAILED)
+			return NULL;
+		mlock(m, sz);
 	}
-	m = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED, -1, 0);
-	return m == MAP_FAILED ? NULL : m;
+	memset(m, 0, sz);
+	return m;
 }
 
 static void linux_buf_free(void *priv, void *m, size_t len)
