@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Boot page tables: an identity map in the LPAE long-descriptor format,
- * which ARMv8 (4K granule, EL2) and ARMv7 (HTTBR) share (Arm ARM D8.3,
- * B3.6). Everything is Device-nGnRE in 1 GiB blocks; the image and the
- * DTB become Normal write-back memory in 2 MiB blocks. Runs with the MMU
- * off, so only aligned accesses (the compiler is told -mstrict-align).
+ * Hypervisor page tables: identity maps in the LPAE long-descriptor
+ * format, which ARMv8 (4K granule, EL2) and ARMv7 (HTTBR) share (Arm ARM
+ * D8.3, B3.6). Everything is Device-nGnRE in 1 GiB blocks, RAM is Normal
+ * write-back in 1 GiB or 2 MiB blocks.
+ *  - boot table: built with the MMU off (aligned accesses only: the
+ *    compiler is told -mstrict-align), knows only the image and the DTB;
+ *  - runtime table: built once the DTB is read, maps every RAM bank.
+ * Both map the image and the DTB with the same 2 MiB blocks, so switching
+ * from one to the other needs only a TLB flush, no break-before-make.
  */
+#include <xen/bootinfo.h>
 #include <asm/isa.h>
 #include <asm/setup.h>
 #include <libfdt.h>
@@ -14,8 +19,9 @@
 #define PT_ENTRIES 512
 #define L1_SHIFT 30
 #define L2_SHIFT 21
+#define L1_SIZE (1ULL << L1_SHIFT)
 #define L2_SIZE (1ULL << L2_SHIFT)
-#define L2_TABLES 8
+#define L2_TABLES 24
 
 #define PTE_BLOCK 0x1ULL
 #define PTE_TABLE 0x3ULL
@@ -32,12 +38,13 @@
 /* Largest DTB we map (Xen's limit too). */
 #define FDT_MAX_SIZE (2U << 20)
 
-static uint64_t pt_root[PT_ENTRIES] __aligned(4096);
+static uint64_t boot_root[PT_ENTRIES] __aligned(4096);
+static uint64_t runtime_root[PT_ENTRIES] __aligned(4096);
 static uint64_t pt_l2[L2_TABLES][PT_ENTRIES] __aligned(4096);
 static unsigned int l2_used;
 
 /* The level-2 table under root entry i1, splitting a 1 GiB block. */
-static uint64_t *l2_for(unsigned int i1)
+static uint64_t *l2_for(uint64_t *pt_root, unsigned int i1)
 {
 	uint64_t e = pt_root[i1], attrs = e & ~PTE_ADDR_MASK & ~3ULL;
 	uint64_t *t;
@@ -55,17 +62,38 @@ static uint64_t *l2_for(unsigned int i1)
 	return t;
 }
 
-/* Maps [start, end) rounded out to 2 MiB with `attrs`. */
-static void pt_map(paddr_t start, paddr_t end, uint64_t attrs)
+static void pt_fill_device(uint64_t *pt_root)
 {
-	paddr_t a;
+	unsigned int i;
 
-	for (a = ROUNDDOWN(start, L2_SIZE); a < end; a += L2_SIZE) {
+	for (i = 0; i < PT_ROOT_ENTRIES; i++)
+		pt_root[i] = ((uint64_t)i << L1_SHIFT) | PTE_DEVICE | PTE_BLOCK;
+}
+
+/*
+ * Maps [start, end) with `attrs`: whole 1 GiB blocks where `whole_gib` and
+ * the range covers them, else 2 MiB blocks (rounded out). Addresses past
+ * the table's reach are left alone.
+ */
+static void pt_map(uint64_t *pt_root, paddr_t start, paddr_t end,
+		   uint64_t attrs, bool whole_gib)
+{
+	paddr_t a = ROUNDDOWN(start, L2_SIZE);
+
+	while (a < end && (a >> L1_SHIFT) < PT_ROOT_ENTRIES) {
 		unsigned int i1 = a >> L1_SHIFT;
-		uint64_t *l2 = i1 < PT_ROOT_ENTRIES ? l2_for(i1) : NULL;
+		uint64_t *l2;
 
+		if (whole_gib && !(a & (L1_SIZE - 1)) && end - a >= L1_SIZE &&
+		    (pt_root[i1] & 3) != PTE_TABLE) {
+			pt_root[i1] = a | attrs | PTE_BLOCK;
+			a += L1_SIZE;
+			continue;
+		}
+		l2 = l2_for(pt_root, i1);
 		if (l2)
 			l2[(a >> L2_SHIFT) % PT_ENTRIES] = a | attrs | PTE_BLOCK;
+		a += L2_SIZE;
 	}
 }
 
@@ -86,12 +114,34 @@ static paddr_t fdt_extent(paddr_t fdt)
 paddr_t pt_build_boot(paddr_t img_start, paddr_t img_end, paddr_t fdt)
 {
 	paddr_t fdt_size = fdt_extent(fdt);
+
+	pt_fill_device(boot_root);
+	pt_map(boot_root, img_start, img_end, PTE_NORMAL, false);
+	if (fdt_size)
+		pt_map(boot_root, fdt, fdt + fdt_size, PTE_NORMAL, false);
+	return (paddr_t)(uintptr_t)boot_root;
+}
+
+/*
+ * RAM banks become Normal memory (a bank's partial 2 MiB ends stay
+ * Device: nothing below 2 MiB granularity is mapped yet); the image and
+ * the DTB keep exactly the blocks the boot table gave them.
+ */
+paddr_t pt_build_runtime(const struct bootinfo *bi)
+{
 	unsigned int i;
 
-	for (i = 0; i < PT_ROOT_ENTRIES; i++)
-		pt_root[i] = ((uint64_t)i << L1_SHIFT) | PTE_DEVICE | PTE_BLOCK;
-	pt_map(img_start, img_end, PTE_NORMAL);
-	if (fdt_size)
-		pt_map(fdt, fdt + fdt_size, PTE_NORMAL);
-	return (paddr_t)(uintptr_t)pt_root;
+	pt_fill_device(runtime_root);
+	for (i = 0; i < bi->mem.nr; i++) {
+		paddr_t s = ROUNDUP(bi->mem.bank[i].start, L2_SIZE);
+		paddr_t e = ROUNDDOWN(bi->mem.bank[i].start + bi->mem.bank[i].size, L2_SIZE);
+
+		if (s < e)
+			pt_map(runtime_root, s, e, PTE_NORMAL, true);
+	}
+	for (i = 0; i < bi->nr_mods; i++)
+		if (bi->mod[i].kind == BOOTMOD_XEN || bi->mod[i].kind == BOOTMOD_FDT)
+			pt_map(runtime_root, bi->mod[i].start,
+			       bi->mod[i].start + bi->mod[i].size, PTE_NORMAL, false);
+	return (paddr_t)(uintptr_t)runtime_root;
 }

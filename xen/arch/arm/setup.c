@@ -78,6 +78,7 @@ static void read_boot_info(const void *fdt, paddr_t fdt_paddr)
 	err = bootfdt_scan(fdt, &bootinfo);
 	if (err)
 		fatal("%s", err);
+	arch_switch_page_tables(pt_build_runtime(&bootinfo));
 }
 
 static void check_dom0_kernel(void)

@@ -35,3 +35,18 @@ const char *arch_mode_name(unsigned long mode)
 	default: return mode == ~0UL ? "Hyp mode" : "an unknown mode";
 	}
 }
+
+/*
+ * Both tables map what we are using with the same blocks and attributes,
+ * so no break-before-make is needed: publish the tables, switch HTTBR,
+ * flush the Hyp TLB (TLBIALLH).
+ */
+void arch_switch_page_tables(paddr_t root)
+{
+	asm volatile("dsb ishst\n\t"
+		     "mcrr p15, 4, %Q0, %R0, c2\n\t"
+		     "isb\n\t"
+		     "mcr p15, 4, %Q0, c8, c7, 0\n\t"
+		     "dsb ish\n\t"
+		     "isb" : : "r"(root) : "memory");
+}

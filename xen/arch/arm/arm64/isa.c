@@ -27,3 +27,17 @@ const char *arch_mode_name(unsigned long mode)
 		return "EL2";
 	return names[(mode >> 2) & 3];
 }
+
+/*
+ * Both tables map what we are using with the same blocks and attributes,
+ * so no break-before-make is needed: publish the tables, switch, flush.
+ */
+void arch_switch_page_tables(paddr_t root)
+{
+	asm volatile("dsb ishst\n\t"
+		     "msr ttbr0_el2, %0\n\t"
+		     "isb\n\t"
+		     "tlbi alle2\n\t"
+		     "dsb ish\n\t"
+		     "isb" : : "r"(root) : "memory");
+}

@@ -15,14 +15,19 @@ void boot_wrong_mode(unsigned long mode) __noreturn;
 /* From head.S with the MMU on. */
 void start_xen(paddr_t fdt_paddr) __noreturn;
 
-/* Boot page tables (pt.c): identity map, RAM we know of Normal WB. */
+struct bootinfo;
+
+/* Page tables (pt.c): identity maps, RAM we know of Normal WB. */
 paddr_t pt_build_boot(paddr_t img_start, paddr_t img_end, paddr_t fdt);
+paddr_t pt_build_runtime(const struct bootinfo *bi);
 
 /* Power off through PSCI or the board's controller (poweroff.c). */
 void machine_power_off(const void *fdt) __noreturn;
 
 /* ISA-specific (arm64/, arm32/). */
 void arch_smc_call(unsigned long fid);
+/* Make `root` the EL2 / Hyp translation table (same mappings for us). */
+void arch_switch_page_tables(paddr_t root);
 const char *arch_mode_name(unsigned long mode);
 
 #endif
