@@ -233,6 +233,8 @@ int ring_dom0_init(void)
 	    (err = ring_attach(domain_get(0), r, true)))
 		return err;
 	domain_get(0)->introduced = true;
+	/* Linux's xenbus waits for this first event to start probing. */
+	ring_notify(r);
 	return 0;
 }
 
