@@ -30,8 +30,10 @@ int main_blockattach(int argc, char **argv)
 	while ((opt = xl_getopt(argc, argv, "h", "block-attach", 2)) != -1)
 		if (opt == 2 || opt == '?')
 			return opt == 2 ? 0 : 1;
-	if (!xl_globals.dryrun)
+	if (!xl_globals.dryrun) {
+		xl_ctx();
 		xl_find_domain(argv[optind]);
+	}
 	cfg = xlu_cfg_init(stderr, "command line");
 	if (!cfg)
 		return 1;
@@ -57,8 +59,10 @@ int main_networkattach(int argc, char **argv)
 	while ((opt = xl_getopt(argc, argv, "h", "network-attach", 1)) != -1)
 		if (opt == 2 || opt == '?')
 			return opt == 2 ? 0 : 1;
-	if (!xl_globals.dryrun)
+	if (!xl_globals.dryrun) {
+		xl_ctx();
 		xl_find_domain(argv[optind]);
+	}
 	cfg = xlu_cfg_init(stderr, "command line");
 	if (!cfg)
 		return 1;
