@@ -35,8 +35,6 @@
 #define PTE_DEVICE (PTE_ATTR(0) | PTE_AP1 | PTE_AF | PTE_XN)
 #define PTE_NORMAL (PTE_ATTR(1) | PTE_AP1 | PTE_SH_INNER | PTE_AF)
 
-/* Largest DTB we map (Xen's limit too). */
-#define FDT_MAX_SIZE (2U << 20)
 
 static uint64_t boot_root[PT_ENTRIES] __aligned(4096);
 static uint64_t runtime_root[PT_ENTRIES] __aligned(4096);

@@ -45,6 +45,9 @@ static const void *check_fdt(paddr_t fdt_paddr)
 	if (why)
 		fatal("no usable device tree: %s = 0x%016llx does not point at a flattened device tree (libfdt: %s); pass one with QEMU -dtb or U-Boot booti/bootz <kernel> - <fdt>",
 		      ARCH_DTB_REG, (unsigned long long)fdt_paddr, why);
+	if (fdt_totalsize(fdt) > FDT_MAX_SIZE)
+		fatal("the device tree at 0x%016llx is %u bytes; at most %u are supported",
+		      (unsigned long long)fdt_paddr, fdt_totalsize(fdt), FDT_MAX_SIZE);
 	return fdt;
 }
 

@@ -5,6 +5,9 @@
 
 #include <xen/types.h>
 
+/* Largest DTB we accept and map (Xen's limit too). */
+#define FDT_MAX_SIZE (2U << 20)
+
 /* Linker-script symbols: the image in memory, including .bss. */
 extern char _start[], _end[];
 
