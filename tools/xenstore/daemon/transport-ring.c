@@ -26,6 +26,8 @@ struct gntdev_map { uint32_t count, pad; uint64_t index;
 		    struct gntdev_grant_ref refs[1]; };
 struct gntdev_unmap { uint64_t index; uint32_t count, pad; };
 
+#define VIRQ_DOM_EXC 3	/* a domain shut down or died */
+#define IOCTL_EVTCHN_BIND_VIRQ _IOC(_IOC_NONE, 'E', 0, sizeof(struct evtchn_port))
 #define IOCTL_EVTCHN_BIND_INTERDOMAIN \
 	_IOC(_IOC_NONE, 'E', 1, sizeof(struct evtchn_bind_interdomain))
 #define IOCTL_EVTCHN_UNBIND _IOC(_IOC_NONE, 'E', 3, sizeof(struct evtchn_port))
@@ -43,6 +45,7 @@ struct ring {
 };
 
 static int evtchn_fd = -1, gntdev_fd = -1;
+static long virq_port = -1;
 
 int ring_event_fd(void)
 {
@@ -111,10 +114,24 @@ static const struct transport ring_transport = {
 	"ring", tr_read, tr_write, tr_close,
 };
 
+/*
+ * VIRQ_DOM_EXC: some domain changed state.  We fire @releaseDomain on
+ * each (spurious events are allowed); its watchers (libxl, xenconsoled)
+ * look up which domain it was themselves.
+ */
+static void bind_dom_exc(void)
+{
+	struct evtchn_port v = { VIRQ_DOM_EXC };
+
+	if (virq_port < 0)
+		virq_port = ioctl(evtchn_fd, IOCTL_EVTCHN_BIND_VIRQ, &v);
+}
+
 static int devices_open(void)
 {
-	if (evtchn_fd < 0)
-		evtchn_fd = open("/dev/xen/evtchn", O_RDWR | O_CLOEXEC);
+	if (evtchn_fd < 0 &&
+	    (evtchn_fd = open("/dev/xen/evtchn", O_RDWR | O_CLOEXEC)) >= 0)
+		bind_dom_exc();
 	if (gntdev_fd < 0)
 		gntdev_fd = open("/dev/xen/gntdev", O_RDWR | O_CLOEXEC);
 	return evtchn_fd < 0 || gntdev_fd < 0 ? ENODEV : 0;
@@ -267,9 +284,13 @@ void ring_handle_events(void)
 	uint32_t ports[64];
 	long n = read(evtchn_fd, ports, sizeof(ports));
 	struct conn *c;
+	long i;
 
 	if (n > 0 && write(evtchn_fd, ports, n) < 0)
 		perror("xenstored: unmask event channels");
+	for (i = 0; i < n / (long)sizeof(ports[0]); i++)
+		if (virq_port >= 0 && ports[i] == (uint32_t)virq_port)
+			watch_fire_special("@releaseDomain");
 	for (c = conns; c; c = c->next)
 		if (c->tp == &ring_transport && !c->dead)
 			ring_service(c);

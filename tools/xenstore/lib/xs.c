@@ -262,16 +262,38 @@ static int err_from_name(const char *s)
 	return EINVAL;
 }
 
+/* One writev for header and payload: one wake-up of the daemon. */
 static bool send_req(struct xs_handle *h, struct xsd_sockmsg *m,
 		     const struct iovec *iov, unsigned int num)
 {
-	unsigned int i;
+	struct iovec v[8];
+	size_t total = sizeof(*m), done;
+	unsigned int i, n = 1;
+	ssize_t w;
 
-	if (!xs_write_all(h->fd, m, sizeof(*m)))
+	if (num > 7)
 		return false;
-	for (i = 0; i < num; i++)
-		if (!xs_write_all(h->fd, iov[i].iov_base, iov[i].iov_len))
+	v[0].iov_base = m;
+	v[0].iov_len = sizeof(*m);
+	for (i = 0; i < num; i++, n++) {
+		v[n] = iov[i];
+		total += iov[i].iov_len;
+	}
+	w = writev(h->fd, v, n);
+	if (w < 0 && errno != EINTR)
+		return false;
+	done = w < 0 ? 0 : (size_t)w;
+	/* A short write (signal, full buffer): finish piece by piece. */
+	for (i = 0; done < total && i < n; i++) {
+		if (done >= v[i].iov_len) {
+			done -= v[i].iov_len;
+			continue;
+		}
+		if (!xs_write_all(h->fd, (char *)v[i].iov_base + done,
+				  v[i].iov_len - done))
 			return false;
+		done = 0;
+	}
 	return true;
 }
 
