@@ -10,6 +10,9 @@ DEST=$XA_CACHE/peers/xenstore-4.17
 PKGS="xen-utils-4.17 xenstore-utils libxenstore4 libxentoolcore1 libxencall1
 libxenevtchn1 libxenforeignmemory1 libxengnttab1 libxenmisc4.17
 libxentoollog1 libxendevicemodel1 libxenhypfs1 libxen-dev"
+mkdir -p "$DEST"
+exec 9>"$DEST/.lock"
+flock 9		# parallel tests (make -j check) fetch once
 if [ ! -e "$DEST/.done" ]; then
 	mkdir -p "$DEST/debs" && cd "$DEST/debs"
 	# shellcheck disable=SC2086
