@@ -62,12 +62,27 @@ static void console_setup(const void *fdt)
 	err = dtuart_resolve(fdt, options.dtuart, &uart);
 	if (err) {
 		/* Say so on stdout-path's UART if there is no early console. */
-		if (!console_uart() && options.dtuart[0] &&
-		    !dtuart_resolve(fdt, "", &uart))
+		if (!console_uart() && !dtuart_resolve(fdt, "", &uart))
 			console_attach(uart.ops, uart.base);
 		fatal("%s", err);
 	}
 	console_attach(uart.ops, uart.base);
+}
+
+/*
+ * Before a FATAL about the DT contents: find some UART to say it on (the
+ * dtuart the command line names, else stdout-path) unless one is up.
+ */
+static void console_best_effort(const void *fdt)
+{
+	struct dtuart uart;
+
+	if (console_uart())
+		return;
+	cmdline_parse(bootfdt_xen_cmdline(fdt, &bootinfo), &options);
+	if (!dtuart_resolve(fdt, options.dtuart, &uart) ||
+	    !dtuart_resolve(fdt, "", &uart))
+		console_attach(uart.ops, uart.base);
 }
 
 static void read_boot_info(const void *fdt, paddr_t fdt_paddr)
@@ -79,8 +94,10 @@ static void read_boot_info(const void *fdt, paddr_t fdt_paddr)
 	bootinfo_add_module(&bootinfo, BOOTMOD_FDT, fdt_paddr,
 			    fdt_totalsize(fdt), -1);
 	err = bootfdt_scan(fdt, &bootinfo);
-	if (err)
+	if (err) {
+		console_best_effort(fdt);
 		fatal("%s", err);
+	}
 	arch_switch_page_tables(pt_build_runtime(&bootinfo));
 }
 
