@@ -23,14 +23,16 @@ class Board:
     dtuart: str = 'serial0'   # value for Xen's dtuart=
     xen_addr: int = 0         # where -kernel puts the hypervisor (Image/zImage)
     extra: tuple = field(default_factory=tuple)
+    kernel_off: int = 0x0a000000   # boot modules, from the RAM base
+    ramdisk_off: int = 0x0e000000
 
     @property
     def kernel_addr(self):
-        return self.ram_base + 0x0a000000
+        return self.ram_base + self.kernel_off
 
     @property
     def ramdisk_addr(self):
-        return self.ram_base + 0x0e000000
+        return self.ram_base + self.ramdisk_off
 
     @property
     def loader_addr(self):
