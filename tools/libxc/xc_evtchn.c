@@ -56,3 +56,13 @@ out:
 	free(errs);
 	return m;
 }
+
+void *xc_map_resource(xc_interface *xch, uint32_t domid, unsigned int type, unsigned int id,
+		      unsigned int idx, unsigned int num)
+{
+	if (!xch->ops->map_resource) {
+		errno = ENOSYS;
+		return NULL;
+	}
+	return xch->ops->map_resource(xch->priv, domid, type, id, idx, num);
+}

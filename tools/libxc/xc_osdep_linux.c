@@ -106,6 +106,28 @@ static void *linux_map_foreign(void *priv, uint32_t domid, int prot, const xen_p
 	return m;
 }
 
+static void *linux_map_resource(void *priv, uint32_t domid, unsigned int type, unsigned int id,
+				unsigned int idx, unsigned int num)
+{
+	struct linux_priv *p = priv;
+	size_t sz = (size_t)num * PAGE_SIZE_4K;
+	privcmd_mmap_resource_t r = { .dom = (uint16_t)domid, .type = type, .id = id,
+				      .idx = idx, .num = num };
+	void *m = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_SHARED, p->privcmd, 0);
+
+	if (m == MAP_FAILED)
+		return NULL;
+	r.addr = (uint64_t)(uintptr_t)m;
+	if (ioctl(p->privcmd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r) < 0) {
+		int saved = errno;
+
+		munmap(m, sz);
+		errno = saved;
+		return NULL;
+	}
+	return m;
+}
+
 static void linux_close(void *priv)
 {
 	struct linux_priv *p = priv;
@@ -121,5 +143,6 @@ const struct xc_osdep_ops xc_osdep_linux = {
 	.buf_alloc = linux_buf_alloc,
 	.buf_free = linux_buf_free,
 	.map_foreign = linux_map_foreign,
+	.map_resource = linux_map_resource,
 	.close = linux_close,
 };

@@ -35,6 +35,8 @@ struct xc_osdep_ops {
 	void (*buf_free)(void *priv, void *p, size_t len);
 	void *(*map_foreign)(void *priv, uint32_t domid, int prot, const xen_pfn_t *gfns,
 			     int *errs, unsigned int num);
+	void *(*map_resource)(void *priv, uint32_t domid, unsigned int type, unsigned int id,
+			      unsigned int idx, unsigned int num);
 	void (*close)(void *priv);
 };
 
@@ -84,5 +86,8 @@ int xc_hvm_param_get(xc_interface *xch, uint32_t domid, uint32_t param, uint64_t
 /* foreign.c: maps num guest frames of domid (MMAPBATCH_V2); NULL on failure. */
 void *xc_map_foreign_pages(xc_interface *xch, uint32_t domid, int prot,
 			   const xen_pfn_t *gfns, unsigned int num);
+/* Maps num frames of a domain resource (MMAP_RESOURCE, e.g. its grant table). */
+void *xc_map_resource(xc_interface *xch, uint32_t domid, unsigned int type, unsigned int id,
+		      unsigned int idx, unsigned int num);
 
 #endif

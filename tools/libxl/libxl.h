@@ -59,7 +59,7 @@ int libxl_domain_rename(libxl_ctx *ctx, uint32_t domid, const char *new_name);
 int libxl_domain_shutdown_request(libxl_ctx *ctx, uint32_t domid, const char *what);
 int libxl_set_memory_target(libxl_ctx *ctx, uint32_t domid, uint64_t target_memkb);
 
-/* create.c: builds and starts the domain described by d. */
-int libxl_domain_create(const libxl_domain_config *d, int paused, int console);
+/* create.c: builds and starts (unless paused) the domain described by d. */
+int libxl_domain_create(const libxl_domain_config *d, int paused, uint32_t *domid);
 
 #endif

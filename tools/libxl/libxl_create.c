@@ -1,34 +1,153 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Domain creation.  The hypercall sequence (xen-arm-abi.md §7.3) is built on
- * libxc's wrappers; what is here so far checks that the hypervisor can be
- * reached and the configuration is complete, and says clearly what is missing.
+ * Domain creation (xen-arm-abi.md §7.3): createdomain and its limits, the
+ * store and console event channels and HVM params, memory and images
+ * (libxl_arm_build.c), the xenstore entries, XS_INTRODUCE, unpause.
+ * A failure after createdomain destroys the half-built domain.
  */
 #include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "libxl_internal.h"
+#include "public/arch-arm.h"
+
+#define MAXMEM_SLACK_KB 1024        /* LIBXL_MAXMEM_CONSTANT: magic pages etc. */
+#define DEFAULT_MEMKB (32 * 1024)   /* libxl's default when memory= is absent */
+#define DEFAULT_EVTCHN_PORTS 1023
+#define STORE_GFN ((GUEST_MAGIC_BASE >> 12) + 1)
+#define CONSOLE_GFN (GUEST_MAGIC_BASE >> 12)
+#define CALLBACK_VIA_PPI ((uint64_t)HVM_PARAM_CALLBACK_TYPE_PPI << 56 | \
+			  HVM_PARAM_CALLBACK_TYPE_PPI_FLAG_LOW_LEVEL << 8 | GUEST_EVTCHN_PPI)
 
 static int check_config(const libxl_domain_config *d)
 {
-	if (!d->b_info.kernel) {
+	const libxl_domain_build_info *b = &d->b_info;
+
+	if (!b->kernel) {
 		fprintf(stderr, "libxl: domain \"%s\": no kernel= given\n", d->c_info.name);
 		return ERROR_INVAL;
 	}
-	if (d->b_info.target_memkb == LIBXL_MEMKB_DEFAULT && d->b_info.max_memkb ==
-	    LIBXL_MEMKB_DEFAULT)
-		return 0; /* libxl's default of 32 MiB applies */
-	if (d->b_info.target_memkb > d->b_info.max_memkb) {
-		fprintf(stderr, "libxl: memory (%llu KiB) above maxmem (%llu KiB)\n",
-			(unsigned long long)d->b_info.target_memkb,
-			(unsigned long long)d->b_info.max_memkb);
+	if (b->target_memkb != LIBXL_MEMKB_DEFAULT && b->max_memkb != LIBXL_MEMKB_DEFAULT &&
+	    b->target_memkb > b->max_memkb) {
+		fprintf(stderr, "libxl: memory (%" PRIu64 " KiB) above maxmem (%" PRIu64 " KiB)\n",
+			b->target_memkb, b->max_memkb);
 		return ERROR_INVAL;
 	}
 	return 0;
 }
 
-int libxl_domain_create(const libxl_domain_config *d, int paused, int console)
+static uint64_t target_kb(const libxl_domain_build_info *b)
 {
+	return b->target_memkb != LIBXL_MEMKB_DEFAULT ? b->target_memkb
+	       : b->max_memkb != LIBXL_MEMKB_DEFAULT ? b->max_memkb : DEFAULT_MEMKB;
+}
+
+static uint64_t max_kb(const libxl_domain_build_info *b)
+{
+	return b->max_memkb != LIBXL_MEMKB_DEFAULT ? b->max_memkb : target_kb(b);
+}
+
+static int32_t grant_limit(uint32_t v)
+{
+	return v == LIBXL_MAX_GRANT_DEFAULT ? -1 : (int32_t)v;
+}
+
+static void createdomain_args(const struct libxl_build *b, struct xen_domctl_createdomain *c)
+{
+	const libxl_domain_build_info *bi = &b->d->b_info;
+
+	memset(c, 0, sizeof(*c));
+	memcpy(c->handle, b->d->c_info.uuid.bytes, sizeof(c->handle));
+	c->flags = XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap;
+	c->max_vcpus = b->max_vcpus;
+	c->max_evtchn_port = bi->event_channels ? bi->event_channels : DEFAULT_EVTCHN_PORTS;
+	c->max_grant_frames = grant_limit(bi->max_grant_frames);
+	c->max_maptrack_frames = grant_limit(bi->max_maptrack_frames);
+	c->grant_opts = 1; /* grant table version 1: the only one Arm has */
+	c->arch.gic_version = bi->arch_arm.gic_version == LIBXL_GIC_VERSION_V2 ? XEN_DOMCTL_CONFIG_GIC_V2
+			      : bi->arch_arm.gic_version == LIBXL_GIC_VERSION_V3 ? XEN_DOMCTL_CONFIG_GIC_V3
+			      : XEN_DOMCTL_CONFIG_GIC_NATIVE;
+	c->arch.tee_type = bi->tee == LIBXL_TEE_TYPE_OPTEE ? XEN_DOMCTL_CONFIG_TEE_OPTEE : 0;
+	/* SPIs above 32 the guest may see: the vPL011's, or nr_spis= (4.20 key). */
+	c->arch.nr_spis = bi->arch_arm.nr_spis ? bi->arch_arm.nr_spis
+			  : bi->arch_arm.vuart == LIBXL_VUART_TYPE_SBSA_UART ? GUEST_VPL011_SPI - 32 + 1 : 0;
+}
+
+static int xc_failed(struct libxl_build *b, const char *what)
+{
+	fprintf(stderr, "libxl: domain %u: %s failed: %s\n", b->domid, what, strerror(errno));
+	return ERROR_FAIL;
+}
+
+static int create(libxl_ctx *ctx, struct libxl_build *b)
+{
+	const libxl_domain_build_info *bi = &b->d->b_info;
+	struct xen_domctl_createdomain c;
+	uint64_t pool_pages;
+
+	createdomain_args(b, &c);
+	b->domid = 0;
+	if (xc_domain_create(ctx->xch, &b->domid, &c)) {
+		fprintf(stderr, "libxl: creating the domain failed: %s\n", strerror(errno));
+		b->domid = 0;
+		return ERROR_FAIL;
+	}
+	b->gic_version = c.arch.gic_version == XEN_DOMCTL_CONFIG_GIC_V3 ? 3 : 2;
+	b->clock_frequency = c.arch.clock_frequency;
+	pool_pages = 256ull * b->max_vcpus + (max_kb(bi) >> 10) + 128;
+	if (xc_set_paging_mempool_size(ctx->xch, b->domid, pool_pages << 12))
+		return xc_failed(b, "sizing the P2M pool");
+	if (xc_domain_max_vcpus(ctx->xch, b->domid, b->max_vcpus))
+		return xc_failed(b, "max_vcpus");
+	if (xc_domain_setmaxmem(ctx->xch, b->domid, max_kb(bi) + MAXMEM_SLACK_KB))
+		return xc_failed(b, "max_mem");
+	return 0;
+}
+
+static int ports_and_params(libxl_ctx *ctx, struct libxl_build *b)
+{
+	int store = xc_evtchn_alloc_unbound(ctx->xch, b->domid, 0);
+	int cons = store < 0 ? -1 : xc_evtchn_alloc_unbound(ctx->xch, b->domid, 0);
+
+	if (cons < 0)
+		return xc_failed(b, "allocating event channels");
+	b->store_port = (uint32_t)store;
+	b->console_port = (uint32_t)cons;
+	if (xc_hvm_param_set(ctx->xch, b->domid, HVM_PARAM_CALLBACK_IRQ, CALLBACK_VIA_PPI) ||
+	    xc_hvm_param_set(ctx->xch, b->domid, HVM_PARAM_STORE_PFN, STORE_GFN) ||
+	    xc_hvm_param_set(ctx->xch, b->domid, HVM_PARAM_STORE_EVTCHN, b->store_port) ||
+	    xc_hvm_param_set(ctx->xch, b->domid, HVM_PARAM_CONSOLE_PFN, CONSOLE_GFN) ||
+	    xc_hvm_param_set(ctx->xch, b->domid, HVM_PARAM_CONSOLE_EVTCHN, b->console_port) ||
+	    xc_hvm_param_set(ctx->xch, b->domid, HVM_PARAM_MONITOR_RING_PFN, CONSOLE_GFN + 2))
+		return xc_failed(b, "setting HVM params");
+	return 0;
+}
+
+static int build(libxl_ctx *ctx, struct libxl_build *b, int paused)
+{
+	int rc = create(ctx, b);
+
+	if (!rc)
+		rc = ports_and_params(ctx, b);
+	if (!rc)
+		rc = libxl__arm_load(ctx, b);
+	if (!rc)
+		rc = libxl__arm_boot_vcpu(ctx, b);
+	if (!rc)
+		rc = libxl__arm_seed_grants(ctx, b);
+	if (!rc)
+		rc = libxl__xs_domain_make(ctx, b);
+	if (!rc && !paused && xc_domain_unpause(ctx->xch, b->domid))
+		rc = xc_failed(b, "unpause");
+	return rc;
+}
+
+int libxl_domain_create(const libxl_domain_config *d, int paused, uint32_t *domid_out)
+{
+	struct libxl_build b = { .d = d };
 	libxl_ctx *ctx;
 	int rc = check_config(d);
 
@@ -37,8 +156,16 @@ int libxl_domain_create(const libxl_domain_config *d, int paused, int console)
 	ctx = libxl_ctx_alloc();
 	if (!ctx)
 		return ERROR_FAIL;
-	fprintf(stderr, "libxl: building domain \"%s\" is not implemented yet "
-		"(use xl -N create to check the configuration)\n", d->c_info.name);
+	b.max_vcpus = d->b_info.max_vcpus > 0 ? (unsigned int)d->b_info.max_vcpus : 1;
+	b.ram_bytes = target_kb(&d->b_info) << 10;
+	rc = build(ctx, &b, paused);
+	if (rc && b.domid) {
+		fprintf(stderr, "libxl: domain %u not created; cleaning up\n", b.domid);
+		xc_domain_destroy(ctx->xch, b.domid);
+		libxl__xs_domain_rm(ctx, b.domid);
+	}
+	if (!rc && domid_out)
+		*domid_out = b.domid;
 	libxl_ctx_free(ctx);
-	return ERROR_NI;
+	return rc;
 }

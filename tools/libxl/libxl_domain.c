@@ -83,7 +83,10 @@ int libxl_domain_unpause(libxl_ctx *ctx, uint32_t domid)
 
 int libxl_domain_destroy(libxl_ctx *ctx, uint32_t domid)
 {
-	return xc_domain_destroy(ctx->xch, domid) ? xc_fail("destroy", domid) : 0;
+	if (xc_domain_destroy(ctx->xch, domid))
+		return xc_fail("destroy", domid);
+	libxl__xs_domain_rm(ctx, domid);
+	return 0;
 }
 
 int libxl_domain_setmaxmem(libxl_ctx *ctx, uint32_t domid, uint64_t max_memkb)

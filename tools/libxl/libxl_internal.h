@@ -18,5 +18,32 @@ int libxl_xs_open(libxl_ctx *ctx);
 void libxl_xs_close(libxl_ctx *ctx);
 char *libxl_xs_read(libxl_ctx *ctx, const char *path);
 int libxl_xs_write(libxl_ctx *ctx, const char *path, const char *value);
+/* perms: "<n|r|w|b><domid>", the first names the owner. */
+int libxl_xs_set_perms(libxl_ctx *ctx, const char *path, const char *const *perms, int n);
+int libxl_xs_rm(libxl_ctx *ctx, const char *path);
+int libxl_xs_introduce(libxl_ctx *ctx, uint32_t domid, uint64_t gfn, uint32_t port);
+
+/* The state of a domain being built (libxl_create.c, libxl_arm_build.c). */
+struct libxl_build {
+	const libxl_domain_config *d;
+	uint32_t domid;
+	unsigned int max_vcpus;
+	uint64_t ram_bytes;        /* bank 0 (+ bank 1) populated */
+	uint32_t store_port, console_port;
+	int gic_version;           /* 2 or 3 as Xen chose */
+	uint32_t clock_frequency;
+	bool aarch64;
+	uint64_t kernel_addr, entry, ramdisk_addr, ramdisk_size, dtb_addr;
+};
+
+/* libxl_arm_build.c: memory, images, vCPU 0, grant entries; 0 or ERROR_*. */
+int libxl__arm_populate(libxl_ctx *ctx, struct libxl_build *b);
+int libxl__arm_load(libxl_ctx *ctx, struct libxl_build *b);
+int libxl__arm_boot_vcpu(libxl_ctx *ctx, struct libxl_build *b);
+int libxl__arm_seed_grants(libxl_ctx *ctx, struct libxl_build *b);
+
+/* libxl_create_xs.c */
+int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);
+void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid);
 
 #endif

@@ -19,7 +19,8 @@
 #define XEN_RUN_STORED "/var/run/xenstored"
 #endif
 
-enum { XS_DIRECTORY = 1, XS_READ = 2, XS_WRITE = 11, XS_ERROR = 16 };
+enum { XS_DIRECTORY = 1, XS_READ = 2, XS_INTRODUCE = 8, XS_RELEASE = 9, XS_WRITE = 11,
+       XS_MKDIR = 12, XS_RM = 13, XS_SET_PERMS = 14, XS_ERROR = 16 };
 #define XS_PAYLOAD_MAX 4096
 
 struct xs_hdr {
@@ -152,6 +153,60 @@ int libxl_xs_write(libxl_ctx *ctx, const char *path, const char *value)
 
 	free(r);
 	return r ? 0 : -1;
+}
+
+/* A request whose payload is n NUL-terminated strings; 0 or -1/errno. */
+static int xs_simple(libxl_ctx *ctx, uint32_t type, const char *const *parts, int n)
+{
+	char payload[XS_PAYLOAD_MAX];
+	size_t len = 0;
+	uint32_t rlen;
+	char *r;
+
+	for (int i = 0; i < n; i++) {
+		size_t l = strlen(parts[i]) + 1;
+
+		if (len + l > sizeof(payload)) {
+			errno = E2BIG;
+			return -1;
+		}
+		memcpy(payload + len, parts[i], l);
+		len += l;
+	}
+	r = xs_talk(ctx, type, payload, len, NULL, 0, &rlen);
+	free(r);
+	return r ? 0 : -1;
+}
+
+int libxl_xs_set_perms(libxl_ctx *ctx, const char *path, const char *const *perms, int n)
+{
+	const char *parts[8] = { path };
+
+	if (n > 7) {
+		errno = E2BIG;
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		parts[i + 1] = perms[i];
+	return xs_simple(ctx, XS_SET_PERMS, parts, n + 1);
+}
+
+int libxl_xs_rm(libxl_ctx *ctx, const char *path)
+{
+	int rc = xs_simple(ctx, XS_RM, &path, 1);
+
+	return rc && errno == ENOENT ? 0 : rc;
+}
+
+int libxl_xs_introduce(libxl_ctx *ctx, uint32_t domid, uint64_t gfn, uint32_t port)
+{
+	char d[16], g[24], p[16];
+	const char *parts[3] = { d, g, p };
+
+	snprintf(d, sizeof(d), "%u", domid);
+	snprintf(g, sizeof(g), "%llu", (unsigned long long)gfn);
+	snprintf(p, sizeof(p), "%u", port);
+	return xs_simple(ctx, XS_INTRODUCE, parts, 3);
 }
 
 char *libxl_domid_to_name(libxl_ctx *ctx, uint32_t domid)

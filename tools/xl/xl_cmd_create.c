@@ -101,6 +101,23 @@ static int print_config(const libxl_domain_config *d)
 	return fflush(stdout) ? 1 : 0;
 }
 
+/* Builds the domain; with -c hands the terminal to its console. */
+static int create_domain(const libxl_domain_config *d, const struct create_opts *o)
+{
+	uint32_t domid;
+	char *av[] = { "console", NULL, NULL };
+	char id[16];
+
+	if (libxl_domain_create(d, o->paused, &domid))
+		return 1;
+	if (!o->console)
+		return 0;
+	snprintf(id, sizeof(id), "%u", domid);
+	av[1] = id;
+	optind = 1;
+	return main_console(2, av);
+}
+
 int main_create(int argc, char **argv)
 {
 	struct create_opts o = { 0 };
@@ -124,7 +141,7 @@ int main_create(int argc, char **argv)
 	if (!rc && (o.dryrun || xl_globals.dryrun))
 		rc = print_config(&d);
 	else if (!rc)
-		rc = libxl_domain_create(&d, o.paused, o.console) ? 1 : 0;
+		rc = create_domain(&d, &o);
 	libxl_domain_config_dispose(&d);
 	xlu_cfg_destroy(cfg);
 	return rc;

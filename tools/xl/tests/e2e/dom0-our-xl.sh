@@ -52,6 +52,19 @@ run OURS-DESTROY $X destroy guest
 sleep 1
 xl list | grep -q '^guest ' && echo "GUEST-STILL-LISTED"
 run OURS-LIST-3 $X list
+# A guest made by our xl, watched with Debian's tools.
+LOG=/var/log/xen/console/guest-guest.log
+rm -f $LOG
+run OURS-CREATE $X create /etc/xen/guest.cfg
+i=0; while ! grep -q DOMU-READY $LOG 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
+grep -q DOMU-READY $LOG 2>/dev/null && echo "OURS-DOMU-READY-SEEN" || { echo "OURS-DOMU-TIMEOUT"; cat $LOG; }
+run DEBIAN-LIST-OURS xl list
+D=$($X domid guest)
+xenstore-ls -fp /local/domain/$D
+run OURS-DESTROY-2 $X destroy guest
+sleep 1
+xl list | grep -q '^guest ' && echo "GUEST-STILL-LISTED"
+xenstore-exists /local/domain/$D && echo "XENSTORE-NOT-CLEANED"
 # Hide both privcmd paths (xenstored keeps xenfs busy, so cover it).
 rm -f /dev/xen/privcmd; mount -t tmpfs none /proc/xen
 $X list > /tmp/np 2>&1; rc=$?; cat /tmp/np

@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Building an Arm domU's memory (xen-arm-abi.md §3.6, §7.3): populate RAM
+ * and the magic pages, place and copy kernel, ramdisk and DTB through
+ * foreign mappings (then clean them to PoC), set vCPU 0's registers, and
+ * seed grant entries 0 (console) and 1 (xenstore) for the backends.
+ */
+#include <errno.h>
+#include <libfdt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "libxl_arm.h"
+#include "libxl_internal.h"
+#include "public/arch-arm.h"
+#include "public/grant_table.h"
+
+#define PAGE_SHIFT_4K 12
+#define PAGE_4K (1ull << PAGE_SHIFT_4K)
+#define MB(x) ((uint64_t)(x) << 20)
+#define CHUNK_PAGES 1024u /* 4 MiB per foreign mapping */
+#define MAGIC_PAGES 4     /* console, xenstore, vm-event, vpl011 */
+#define SCTLR_GUEST_INIT 0x00C50078ull
+
+static uint64_t round_page(uint64_t x)
+{
+	return (x + PAGE_4K - 1) & ~(PAGE_4K - 1);
+}
+
+static int fail(uint32_t domid, const char *what)
+{
+	fprintf(stderr, "libxl: domain %u: %s: %s\n", domid, what, strerror(errno));
+	return ERROR_FAIL;
+}
+
+/* Populates nr pages from gfn, in 2 MiB extents where aligned, 512 extents per call. */
+static int populate(libxl_ctx *ctx, uint32_t domid, xen_pfn_t gfn, uint64_t nr)
+{
+	xen_pfn_t list[512];
+
+	while (nr) {
+		unsigned int order = (!(gfn & 511) && nr >= 512) ? 9 : 0, n = 0;
+
+		while (n < 512 && nr >= (1ull << order)) {
+			if (!order && n && !(gfn & 511) && nr >= 512)
+				break; /* the rest can go in 2 MiB extents */
+			list[n++] = gfn;
+			gfn += 1ull << order;
+			nr -= 1ull << order;
+		}
+		if (xc_domain_populate_physmap_exact(ctx->xch, domid, n, order, 0, list))
+			return fail(domid, "populating guest RAM");
+	}
+	return 0;
+}
+
+int libxl__arm_populate(libxl_ctx *ctx, struct libxl_build *b)
+{
+	uint64_t bank0 = b->ram_bytes < GUEST_RAM0_SIZE ? b->ram_bytes : GUEST_RAM0_SIZE;
+	int rc = populate(ctx, b->domid, GUEST_RAM0_BASE >> PAGE_SHIFT_4K, bank0 >> PAGE_SHIFT_4K);
+
+	if (!rc && b->ram_bytes > bank0)
+		rc = populate(ctx, b->domid, GUEST_RAM1_BASE >> PAGE_SHIFT_4K,
+			      (b->ram_bytes - bank0) >> PAGE_SHIFT_4K);
+	if (!rc)
+		rc = populate(ctx, b->domid, GUEST_MAGIC_BASE >> PAGE_SHIFT_4K, MAGIC_PAGES);
+	return rc;
+}
+
+/* Copies len bytes to guest physical address gpa (page aligned), then cleans them to PoC. */
+static int copy_to_guest(libxl_ctx *ctx, uint32_t domid, uint64_t gpa, const void *src,
+			 uint64_t len)
+{
+	xen_pfn_t gfns[CHUNK_PAGES];
+	const uint8_t *p = src;
+
+	while (len) {
+		uint64_t pages = round_page(len) >> PAGE_SHIFT_4K, n = pages < CHUNK_PAGES ? pages : CHUNK_PAGES;
+		uint64_t bytes = n << PAGE_SHIFT_4K < len ? n << PAGE_SHIFT_4K : len;
+		uint8_t *m;
+
+		for (uint64_t i = 0; i < n; i++)
+			gfns[i] = (gpa >> PAGE_SHIFT_4K) + i;
+		m = xc_map_foreign_pages(ctx->xch, domid, PROT_READ | PROT_WRITE, gfns, (unsigned int)n);
+		if (!m)
+			return fail(domid, "mapping guest memory");
+		if (p) {
+			memcpy(m, p, bytes);
+			memset(m + bytes, 0, (n << PAGE_SHIFT_4K) - bytes);
+			p += bytes;
+		} else {
+			memset(m, 0, n << PAGE_SHIFT_4K);
+		}
+		munmap(m, n << PAGE_SHIFT_4K);
+		if (xc_domain_cacheflush(ctx->xch, domid, gpa >> PAGE_SHIFT_4K, n))
+			return fail(domid, "cleaning guest memory to PoC");
+		gpa += n << PAGE_SHIFT_4K;
+		len -= bytes;
+	}
+	return 0;
+}
+
+static uint8_t *read_blob(const char *path, uint64_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf = NULL;
+	long sz;
+
+	if (f && !fseek(f, 0, SEEK_END) && (sz = ftell(f)) > 0 && sz < (1l << 30) &&
+	    !fseek(f, 0, SEEK_SET) && (buf = malloc((size_t)sz)) &&
+	    fread(buf, 1, (size_t)sz, f) != (size_t)sz) {
+		free(buf);
+		buf = NULL;
+	} else if (buf) {
+		*len = (uint64_t)sz;
+	}
+	if (f)
+		fclose(f);
+	if (!buf)
+		fprintf(stderr, "libxl: cannot read %s: %s\n", path, errno ? strerror(errno) : "empty");
+	return buf;
+}
+
+/*
+ * Modules go at RAM base + 128 MiB when RAM and the kernel allow, else at
+ * the end of bank 0 (libxc's rule): ramdisk first, then the DTB.
+ */
+static int place_modules(struct libxl_build *b, uint64_t kernel_end, uint64_t modules)
+{
+	uint64_t bank0 = b->ram_bytes < GUEST_RAM0_SIZE ? b->ram_bytes : GUEST_RAM0_SIZE;
+	uint64_t base = GUEST_RAM0_BASE + MB(128), end0 = GUEST_RAM0_BASE + bank0;
+
+	if (bank0 < MB(128) + modules || kernel_end > base)
+		base = (end0 - modules) & ~(PAGE_4K - 1);
+	if (base < kernel_end || base + modules > end0) {
+		fprintf(stderr, "libxl: domain %u: %llu KiB of RAM cannot hold the kernel, "
+			"ramdisk and device tree\n", b->domid, (unsigned long long)(bank0 >> 10));
+		return ERROR_INVAL;
+	}
+	b->ramdisk_addr = base;
+	b->dtb_addr = base + round_page(b->ramdisk_size);
+	return 0;
+}
+
+static int set_initrd(void *dtb, const struct libxl_build *b)
+{
+	int node = fdt_path_offset(dtb, "/chosen");
+
+	if (!b->ramdisk_size)
+		return 0;
+	if (node < 0 ||
+	    fdt_setprop_inplace_u64(dtb, node, "linux,initrd-start", b->ramdisk_addr) ||
+	    fdt_setprop_inplace_u64(dtb, node, "linux,initrd-end", b->ramdisk_addr + b->ramdisk_size))
+		return ERROR_FAIL;
+	return 0;
+}
+
+static int build_dtb(struct libxl_build *b, const struct libxl_kernel *k, void **dtb, size_t *sz)
+{
+	const libxl_domain_build_info *bi = &b->d->b_info;
+	struct libxl_dt_params p = {
+		.nr_vcpus = b->max_vcpus, .gic_version = b->gic_version, .mem_size = b->ram_bytes,
+		.cmdline = bi->cmdline, .has_ramdisk = b->ramdisk_size != 0,
+		.vuart = bi->arch_arm.vuart == LIBXL_VUART_TYPE_SBSA_UART,
+		.aarch32 = k->kind == LIBXL_KERNEL_ARM32_ZIMAGE, .clock_frequency = b->clock_frequency,
+	};
+
+	return libxl_dt_build(&p, dtb, sz) ? ERROR_INVAL : 0;
+}
+
+static int load_all(libxl_ctx *ctx, struct libxl_build *b, struct libxl_kernel *k,
+		    uint8_t *ramdisk)
+{
+	uint64_t kernel_len = k->image_size > k->size ? k->image_size : k->size;
+	void *dtb = NULL;
+	size_t dtb_size = 0;
+	int rc = build_dtb(b, k, &dtb, &dtb_size);
+
+	b->aarch64 = k->kind == LIBXL_KERNEL_ARM64_IMAGE;
+	b->kernel_addr = GUEST_RAM0_BASE + (b->aarch64 ? k->text_offset : 0x8000);
+	b->entry = b->kernel_addr;
+	if (!rc)
+		rc = place_modules(b, b->kernel_addr + kernel_len,
+				   round_page(b->ramdisk_size) + round_page(dtb_size));
+	if (!rc)
+		rc = set_initrd(dtb, b);
+	if (!rc)
+		rc = copy_to_guest(ctx, b->domid, b->kernel_addr, k->data, k->size);
+	if (!rc && ramdisk)
+		rc = copy_to_guest(ctx, b->domid, b->ramdisk_addr, ramdisk, b->ramdisk_size);
+	if (!rc)
+		rc = copy_to_guest(ctx, b->domid, b->dtb_addr, dtb, dtb_size);
+	if (!rc)
+		rc = copy_to_guest(ctx, b->domid, GUEST_MAGIC_BASE, NULL, MAGIC_PAGES * PAGE_4K);
+	free(dtb);
+	return rc;
+}
+
+int libxl__arm_load(libxl_ctx *ctx, struct libxl_build *b)
+{
+	const libxl_domain_build_info *bi = &b->d->b_info;
+	struct libxl_kernel k;
+	uint8_t *ramdisk = NULL;
+	int rc;
+
+	if (libxl_kernel_load(bi->kernel, &k))
+		return ERROR_INVAL;
+	if (bi->ramdisk && !(ramdisk = read_blob(bi->ramdisk, &b->ramdisk_size))) {
+		libxl_kernel_dispose(&k);
+		return ERROR_INVAL;
+	}
+	rc = xc_domain_set_address_size(ctx->xch, b->domid,
+					k.kind == LIBXL_KERNEL_ARM64_IMAGE ? 64 : 32)
+		     ? fail(b->domid, "setting the address size") : 0;
+	if (!rc)
+		rc = libxl__arm_populate(ctx, b);
+	if (!rc)
+		rc = load_all(ctx, b, &k, ramdisk);
+	free(ramdisk);
+	libxl_kernel_dispose(&k);
+	return rc;
+}
+
+int libxl__arm_boot_vcpu(libxl_ctx *ctx, struct libxl_build *b)
+{
+	struct vcpu_guest_context c;
+
+	memset(&c, 0, sizeof(c));
+	c.flags = VGCF_online;
+	c.user_regs.pc64 = b->entry;
+	c.sctlr = SCTLR_GUEST_INIT;
+	if (b->aarch64) {
+		c.user_regs.x[0] = b->dtb_addr;
+		c.user_regs.cpsr = PSR_GUEST64_INIT;
+	} else {
+		c.user_regs.x[1] = 0xffffffff;
+		c.user_regs.x[2] = b->dtb_addr;
+		c.user_regs.cpsr = PSR_GUEST32_INIT;
+	}
+	return xc_vcpu_setcontext(ctx->xch, b->domid, 0, &c) ? fail(b->domid, "setting vCPU 0") : 0;
+}
+
+/* Entry 0: console ring for xenconsoled, entry 1: xenstore ring for xenstored (both dom0). */
+int libxl__arm_seed_grants(libxl_ctx *ctx, struct libxl_build *b)
+{
+	struct grant_entry_v1 *g = xc_map_resource(ctx->xch, b->domid, XENMEM_resource_grant_table,
+						   XENMEM_resource_grant_table_id_shared, 0, 1);
+	const uint32_t frames[2] = { (uint32_t)(GUEST_MAGIC_BASE >> PAGE_SHIFT_4K),
+				     (uint32_t)(GUEST_MAGIC_BASE >> PAGE_SHIFT_4K) + 1 };
+
+	if (!g)
+		return fail(b->domid, "mapping the grant table");
+	for (int i = 0; i < 2; i++) {
+		g[i].domid = 0;
+		g[i].frame = frames[i];
+		__atomic_thread_fence(__ATOMIC_RELEASE); /* entry complete before it is valid */
+		g[i].flags = GTF_permit_access;
+	}
+	munmap(g, PAGE_4K);
+	return 0;
+}
