@@ -77,6 +77,8 @@ def add_chosen(dtb, xen_args, dom0_args=None):
 def boot_dtb(board, fixtures, out, xen_args, dom0_args=None, modules=(), qemu_extra=()):
     """modules: (kind, addr, path) tuples; sizes come from the files."""
     base_dtb(board, fixtures, out, qemu_extra)
+    for node, prop, typ, *vals in board.dtb_fixups:
+        _fdtput(out, node, prop, typ, *('%x' % v if typ == 'x' else v for v in vals))
     add_chosen(out, xen_args, dom0_args)
     # libfdt puts a new node first among its siblings: add them in reverse
     # so /chosen lists them in the order given (kernel first, as ImageBuilder).
