@@ -4,7 +4,9 @@
 # host through nohv-shim.c), same client (Debian's libxenstore), same run.
 #   bench/xenstore/run.sh BUILDDIR [RUNS=5] [ITERS=20000]
 # BUILDDIR is a configured build's tools/xenstore (holding xenstored).
-# Prints the median iterations/s per figure and the ratio ours/C.
+# Prints the median iterations/s per figure and the ratio ours/C, and the
+# median daemon CPU time per iteration (from /proc/PID/schedstat), which is
+# steadier than throughput on a shared machine.
 set -eu
 BUILD=$(cd "$1" && pwd)
 RUNS=${2:-5}
@@ -43,6 +45,9 @@ env -u XENSTORED_PATH XENSTORED_RUNDIR=$W/c NOHV_DIR=$W/nohv LD_PRELOAD=$W/nohv.
 PIDS+=($!)
 wait_socket "$W/ours/socket"
 wait_socket "$W/c/socket"
+# The daemons themselves (children of their timeout wrappers).
+declare -A DPID=([ours]=$(pgrep -P "${PIDS[0]}") [c]=$(pgrep -P "${PIDS[1]}"))
+cpu_ns() { cut -d' ' -f1 "/proc/${DPID[$1]}/schedstat"; }
 
 # Interleave the daemons within each run so drift hits both alike.
 for r in $(seq "$RUNS"); do
@@ -50,25 +55,31 @@ for r in $(seq "$RUNS"); do
 		for conns in 1 16; do
 			n=$((conns == 1 ? ITERS : ITERS / 8))
 			for d in ours c; do
-				XENSTORED_PATH=$W/$d/socket "$W/xs-bench" $phase $conns $n |
-					sed "s/^/$d /" >>"$W/results"
+				c0=$(cpu_ns $d)
+				out=$(XENSTORED_PATH=$W/$d/socket "$W/xs-bench" $phase $conns $n)
+				c1=$(cpu_ns $d)
+				echo "$d $out $(( (c1 - c0) / (conns * n) ))" >>"$W/results"
 			done
 		done
 	done
 done
 python3 - "$W/results" <<'PY'
 import statistics, sys
-res = {}
+res, cpu = {}, {}
 for line in open(sys.argv[1]):
-    d, phase, conns, iters, secs, rate = line.split()
+    d, phase, conns, iters, secs, rate, ns = line.split()
     res.setdefault((phase, int(conns), d), []).append(float(rate))
+    cpu.setdefault((phase, int(conns), d), []).append(float(ns))
 names = {'wr': 'write+read', 'txn': 'transaction (start,read,write,commit)',
          'watch': 'watch (write, event delivered)'}
-print('| figure | connections | ours (iter/s) | C xenstored (iter/s) | ratio |')
-print('|---|---|---|---|---|')
+print('| figure | conns | ours iter/s | C iter/s | ratio | ours daemon CPU ns/iter | C daemon CPU ns/iter | CPU ratio C/ours |')
+print('|---|---|---|---|---|---|---|---|')
+med = statistics.median
 for phase in ('wr', 'txn', 'watch'):
     for conns in (1, 16):
-        o = statistics.median(res[(phase, conns, 'ours')])
-        c = statistics.median(res[(phase, conns, 'c')])
-        print('| %s | %d | %.0f | %.0f | %.2fx |' % (names[phase], conns, o, c, o / c))
+        k = lambda d: (phase, conns, d)
+        o, c = med(res[k('ours')]), med(res[k('c')])
+        oc, cc = med(cpu[k('ours')]), med(cpu[k('c')])
+        print('| %s | %d | %.0f | %.0f | %.2fx | %.0f | %.0f | %.2fx |' % (
+            names[phase], conns, o, c, o / c, oc, cc, cc / oc))
 PY
