@@ -9,11 +9,14 @@
 #include "libxl_json.h"
 #include "xl.h"
 #include "xl_parse.h"
+#include "xl_util.h"
 
 struct create_opts {
 	const char *file;
 	char *extra;     /* override lines, "\n"-separated */
 	int console, paused, quiet, dryrun;
+	int no_wait;    /* -e: do not wait for the domain's death */
+	int foreground; /* -F: wait in the foreground */
 };
 
 static int add_override(struct create_opts *o, const char *kv)
@@ -48,7 +51,9 @@ static int create_args(int argc, char **argv, struct create_opts *o)
 		case 'q': o->quiet = 1; break;
 		case 'p': o->paused = 1; break;
 		case 'c': o->console = 1; break;
-		case 'F': case 'd': case 'e': case 'V': case 'A': break;
+		case 'e': o->no_wait = 1; break;
+		case 'F': o->foreground = 1; break;
+		case 'd': case 'V': case 'A': break;
 		default: fprintf(stderr, "option `%c' not supported.\n", optopt); return 1;
 		}
 	}
@@ -110,6 +115,10 @@ static int create_domain(const libxl_domain_config *d, const struct create_opts 
 
 	if (libxl_domain_create(d, o->paused, &domid))
 		return 1;
+	if (o->foreground)
+		return xl_monitor_domain(d, domid);
+	if (!o->no_wait && xl_daemonize(d->c_info.name) == 0)
+		exit(xl_monitor_domain(d, domid));
 	if (!o->console)
 		return 0;
 	snprintf(id, sizeof(id), "%u", domid);

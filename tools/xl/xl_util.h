@@ -13,4 +13,9 @@ uint32_t xl_find_domain(const char *p);
 char *xl_domname(uint32_t domid);
 int64_t xl_parse_mem_kb(const char *s);
 
+/* xl_monitor.c: carry out the on_* actions until the domain is gone. */
+int xl_monitor_domain(const libxl_domain_config *d, uint32_t domid);
+/* 1 in the parent, 0 in the detached child, -1 on failure. */
+int xl_daemonize(const char *name);
+
 #endif

@@ -52,6 +52,21 @@ run OURS-DESTROY $X destroy guest
 sleep 1
 xl list | grep -q '^guest ' && echo "GUEST-STILL-LISTED"
 run OURS-LIST-3 $X list
+# Lifecycle actions carried out by our xl's background monitor.
+L2=/var/log/xen/console/guest-guest2.log
+waitlog() { i=0; while ! grep -q DOMU-READY $L2 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; grep -q DOMU-READY $L2; }
+run OURS-CREATE-2 $X create /etc/xen/guest2.cfg
+waitlog && echo "GUEST2-UP"
+D1=$($X domid guest2)
+: > $L2
+run OURS-REBOOT $X reboot guest2
+i=0; while { [ "$($X domid guest2 2>/dev/null)" = "$D1" ] || ! grep -q DOMU-READY $L2; } && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
+D2=$($X domid guest2 2>/dev/null)
+[ -n "$D2" ] && [ "$D2" != "$D1" ] && grep -q DOMU-READY $L2 && echo "GUEST2-RESTARTED as $D2 (was $D1)"
+run OURS-SHUTDOWN $X shutdown -w guest2
+sleep 1
+xl list | grep -q '^guest2 ' && echo "GUEST-STILL-LISTED" || echo "GUEST2-GONE"
+cat /var/log/xen/xl-guest2.log
 # A guest made by our xl, watched with Debian's tools.
 LOG=/var/log/xen/console/guest-guest.log
 rm -f $LOG

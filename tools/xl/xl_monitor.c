@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * After xl create: a background process that waits for the domain to shut
+ * down and carries out its on_poweroff / on_reboot / on_crash / on_watchdog
+ * / on_soft_reset action (destroy, restart, preserve), as xl's does.  It
+ * polls the domain's state; it ends when the domain is gone or preserved.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xl_util.h"
+
+#define POLL_US (250 * 1000)
+
+static libxl_action_on_shutdown action_for(const libxl_domain_config *d, uint8_t reason)
+{
+	switch (reason) {
+	case SHUTDOWN_poweroff: return d->on_poweroff;
+	case SHUTDOWN_reboot: return d->on_reboot;
+	case SHUTDOWN_crash: return d->on_crash;
+	case SHUTDOWN_watchdog: return d->on_watchdog;
+	case SHUTDOWN_soft_reset: return d->on_soft_reset;
+	default: return LIBXL_ACTION_ON_SHUTDOWN_PRESERVE;
+	}
+}
+
+/* Returns 1 to keep watching (possibly a new domid), 0 to stop. */
+static int handle_shutdown(libxl_ctx *ctx, const libxl_domain_config *d, uint32_t *domid,
+			   uint8_t reason)
+{
+	libxl_action_on_shutdown a = action_for(d, reason);
+
+	printf("Domain %u has shut down, reason code %u, action %s\n", *domid, reason,
+	       libxl_action_on_shutdown_to_string(a));
+	if (reason == SHUTDOWN_suspend)
+		return 1;
+	if (a == LIBXL_ACTION_ON_SHUTDOWN_PRESERVE)
+		return 0;
+	libxl_domain_destroy(ctx, *domid);
+	if (a == LIBXL_ACTION_ON_SHUTDOWN_DESTROY || a == LIBXL_ACTION_ON_SHUTDOWN_COREDUMP_DESTROY)
+		return 0;
+	printf("Done. Rebooting now\n");
+	return libxl_domain_create(d, 0, domid) == 0;
+}
+
+int xl_monitor_domain(const libxl_domain_config *d, uint32_t domid)
+{
+	libxl_ctx *ctx = xl_ctx();
+	libxl_dominfo info;
+	int rc;
+
+	printf("Waiting for domain %s (domid %u) to die [pid %ld]\n", d->c_info.name, domid,
+	       (long)getpid());
+	fflush(stdout);
+	for (;;) {
+		usleep(POLL_US);
+		rc = libxl_domain_info(ctx, &info, domid);
+		if (rc == ERROR_DOMAIN_NOTFOUND || (!rc && info.dying))
+			return 0; /* destroyed by someone else */
+		if (rc)
+			return 1;
+		if (info.shutdown && !handle_shutdown(ctx, d, &domid, info.shutdown_reason))
+			return 0;
+		fflush(stdout);
+	}
+}
+
+/* Detaches into the background with output in /var/log/xen/xl-<name>.log. */
+int xl_daemonize(const char *name)
+{
+	char path[256];
+	pid_t pid = fork();
+	int fd;
+
+	if (pid < 0)
+		return -1;
+	if (pid > 0)
+		return 1;
+	setsid();
+	mkdir("/var/log/xen", 0755);
+	snprintf(path, sizeof(path), "/var/log/xen/xl-%s.log", name);
+	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	if (fd < 0)
+		fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+		close(fd);
+	}
+	fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		dup2(fd, STDIN_FILENO);
+		close(fd);
+	}
+	return 0;
+}
