@@ -45,8 +45,11 @@ if grep -q DOMU-READY $LOG 2>/dev/null; then echo "DOMU-READY-SEEN uptime=$(up)"
 run XL-LIST-2 xl list
 echo "--- console of $NAME ($LOG) ---"; cat $LOG; echo "--- end of console ---"
 run XL-DESTROY xl destroy $NAME
-run XL-LIST-3 xl list > /tmp/list3
-cat /tmp/list3
-grep -q "^$NAME " /tmp/list3 && echo "GUEST-STILL-LISTED after xl destroy"
+# A destroyed domain may stay "dying" while dom0 still maps its pages; it
+# must be gone within 5 s (every page back to the hypervisor).
+others() { xl list 2>/dev/null | awk 'NR > 1 && $2 != 0'; }
+i=0; while [ -n "$(others)" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+run XL-LIST-3 xl list
+[ -z "$(others)" ] || echo "GUEST-STILL-LISTED 5 s after xl destroy: $(others)"
 echo "DOM0-XL-DONE uptime=$(up)"
 poweroff -f
