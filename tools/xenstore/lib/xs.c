@@ -123,45 +123,54 @@ void xs_daemon_destroy_postfork(struct xs_handle *h)
 	xs_close(h);
 }
 
-static bool read_all(int fd, void *buf, size_t len)
+/* Read more into the read-ahead buffer (blocking). */
+static bool fill(struct xs_handle *h)
 {
-	char *p = buf;
 	ssize_t n;
 
-	while (len) {
-		n = read(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (n == 0)
-				errno = EIO;
-			return false;
-		}
-		p += n;
-		len -= n;
+	do
+		n = read(h->fd, h->rbuf + h->rlen, sizeof(h->rbuf) - h->rlen);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0) {
+		if (n == 0)
+			errno = EIO;
+		return false;
 	}
+	h->rlen += n;
 	return true;
+}
+
+/* True if a whole message is buffered; *m gets its header. */
+static bool buffered_msg(struct xs_handle *h, struct xsd_sockmsg *m)
+{
+	if (h->rlen < sizeof(*m))
+		return false;
+	memcpy(m, h->rbuf, sizeof(*m));
+	return m->len <= XENSTORE_PAYLOAD_MAX && h->rlen >= sizeof(*m) + m->len;
 }
 
 /* Read one message; the body is malloc'd with a NUL appended. */
 static char *read_msg(struct xs_handle *h, struct xsd_sockmsg *m)
 {
+	size_t total;
 	char *body;
 
-	if (!read_all(h->fd, m, sizeof(*m)))
-		return NULL;
-	if (m->len > XENSTORE_PAYLOAD_MAX) {
-		errno = E2BIG;	/* a broken daemon: the stream is lost */
-		return NULL;
+	while (!buffered_msg(h, m)) {
+		if (h->rlen >= sizeof(*m) && m->len > XENSTORE_PAYLOAD_MAX) {
+			errno = E2BIG;	/* a broken daemon: the stream is lost */
+			return NULL;
+		}
+		if (!fill(h))
+			return NULL;
 	}
 	body = malloc(m->len + 1);
 	if (!body)
 		return NULL;
-	if (!read_all(h->fd, body, m->len)) {
-		free(body);
-		return NULL;
-	}
+	memcpy(body, h->rbuf + sizeof(*m), m->len);
 	body[m->len] = 0;
+	total = sizeof(*m) + m->len;
+	h->rlen -= total;
+	memmove(h->rbuf, h->rbuf + total, h->rlen);
 	return body;
 }
 
@@ -239,7 +248,7 @@ int xs_event_wait(struct xs_handle *h, bool block)
 	char *body;
 
 	/* Works for the socket and the xenbus device alike. */
-	if (!block && poll(&pf, 1, 0) <= 0) {
+	if (!block && !buffered_msg(h, &m) && poll(&pf, 1, 0) <= 0) {
 		errno = EAGAIN;
 		return -1;
 	}
@@ -297,6 +306,19 @@ static bool send_req(struct xs_handle *h, struct xsd_sockmsg *m,
 	return true;
 }
 
+/* Queue watch events that arrived in the same read as a reply. */
+static void drain_events(struct xs_handle *h)
+{
+	struct xsd_sockmsg m;
+	char *body;
+
+	while (buffered_msg(h, &m) && m.type == XS_WATCH_EVENT &&
+	       (body = read_msg(h, &m))) {
+		event_push(h, body, m.len);
+		free(body);
+	}
+}
+
 /* Wait for the reply to m, queueing events met on the way. */
 static void *wait_reply(struct xs_handle *h, const struct xsd_sockmsg *m,
 			unsigned int *len)
@@ -317,6 +339,7 @@ static void *wait_reply(struct xs_handle *h, const struct xsd_sockmsg *m,
 			free(body);
 			return NULL;
 		}
+		drain_events(h);
 		if (len)
 			*len = r.len;
 		/*

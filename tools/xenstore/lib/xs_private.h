@@ -19,6 +19,9 @@ struct xs_handle {
 	pthread_mutex_t lock;
 	struct xs_event *ev_head, **ev_tail;
 	uint32_t req_id;
+	/* Bytes read ahead from fd: usually a whole reply in one read(). */
+	size_t rlen;
+	char rbuf[2 * (sizeof(struct xsd_sockmsg) + XENSTORE_PAYLOAD_MAX)];
 };
 
 /*
