@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Benchmark: our xenstored vs Debian's C xenstored (Xen 4.17, run on this
 # host through nohv-shim.c), same client (Debian's libxenstore), same run.
-#   bench/xenstore/run.sh BUILDDIR [RUNS=5] [ITERS=20000]
+#   bench/xenstore/run.sh BUILDDIR [RUNS=5] [ITERS=20000] [CLIENT=debian|ours]
 # BUILDDIR is a configured build's tools/xenstore (holding xenstored).
+# CLIENT picks the libxenstore the benchmark client uses, for both daemons.
 # Prints the median iterations/s per figure and the ratio ours/C, and the
 # median daemon CPU time per iteration (from /proc/PID/schedstat), which is
 # steadier than throughput on a shared machine.
@@ -11,6 +12,7 @@ set -eu
 BUILD=$(cd "$1" && pwd)
 RUNS=${2:-5}
 ITERS=${3:-20000}
+CLIENT=${4:-debian}
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=$HERE/../../tools/xenstore
 : "${XA_CACHE:=/var/cache/xen-arm/v1}"
@@ -25,8 +27,15 @@ cleanup() {
 }
 trap cleanup EXIT
 export LD_LIBRARY_PATH=$PEERS/usr/lib/x86_64-linux-gnu
-gcc -O2 -I"$PEERS/usr/include" -o "$W/xs-bench" "$HERE/xs-bench.c" \
-	-L"$LD_LIBRARY_PATH" -lxenstore
+if [ "$CLIENT" = ours ]; then
+	gcc -O2 -I"$SRC/include" -I"$BUILD/gen-include" -o "$W/xs-bench" \
+		"$HERE/xs-bench.c" -L"$BUILD/.libs" -lxenstore
+	BENCH_LIB=$BUILD/.libs
+else
+	gcc -O2 -I"$PEERS/usr/include" -o "$W/xs-bench" "$HERE/xs-bench.c" \
+		-L"$LD_LIBRARY_PATH" -lxenstore
+	BENCH_LIB=$LD_LIBRARY_PATH
+fi
 gcc -O2 -shared -fPIC -I"$PEERS/usr/include" -o "$W/nohv.so" "$HERE/nohv-shim.c" -ldl
 mkdir -p "$W/nohv" "$W/ours" "$W/c"
 echo 1 > "$W/nohv/xsd_port"
@@ -56,7 +65,8 @@ for r in $(seq "$RUNS"); do
 			n=$((conns == 1 ? ITERS : ITERS / 8))
 			for d in ours c; do
 				c0=$(cpu_ns $d)
-				out=$(XENSTORED_PATH=$W/$d/socket "$W/xs-bench" $phase $conns $n)
+				out=$(LD_LIBRARY_PATH=$BENCH_LIB XENSTORED_PATH=$W/$d/socket \
+					"$W/xs-bench" $phase $conns $n)
 				c1=$(cpu_ns $d)
 				echo "$d $out $(( (c1 - c0) / (conns * n) ))" >>"$W/results"
 			done
