@@ -40,6 +40,8 @@ typedef struct {
 
 /* Opens privcmd (and xenstore lazily); NULL after saying why. */
 libxl_ctx *libxl_ctx_alloc(void);
+/* A context without libxc, for xenstore-only users; NULL on ENOMEM. */
+libxl_ctx *libxl_ctx_alloc_xs_only(void);
 void libxl_ctx_free(libxl_ctx *ctx);
 xc_interface *libxl_ctx_xch(libxl_ctx *ctx);
 

@@ -21,12 +21,23 @@ libxl_ctx *libxl_ctx_alloc(void)
 	return ctx;
 }
 
+/* For programs that only talk to xenstore (the console client). */
+libxl_ctx *libxl_ctx_alloc_xs_only(void)
+{
+	libxl_ctx *ctx = calloc(1, sizeof(*ctx));
+
+	if (ctx)
+		ctx->xs_fd = -1;
+	return ctx;
+}
+
 void libxl_ctx_free(libxl_ctx *ctx)
 {
 	if (!ctx)
 		return;
 	libxl_xs_close(ctx);
-	xc_interface_close(ctx->xch);
+	if (ctx->xch)
+		xc_interface_close(ctx->xch);
 	free(ctx);
 }
 

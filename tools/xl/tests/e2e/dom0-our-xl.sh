@@ -57,6 +57,11 @@ L2=/var/log/xen/console/guest-guest2.log
 waitlog() { i=0; while ! grep -q DOMU-READY $L2 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; grep -q DOMU-READY $L2; }
 run OURS-CREATE-2 $X create /etc/xen/guest2.cfg
 waitlog && echo "GUEST2-UP"
+# xl console -> our xenconsole -> the pty xenconsoled made -> the guest's shell.
+( sleep 2; echo 'echo CONSOLE-$((6*7))'; sleep 3; printf '\035' ) |
+	timeout 30 $X console guest2 > /tmp/cons.out 2>&1
+echo "OURS-CONSOLE rc=$?"
+grep -q 'CONSOLE-42' /tmp/cons.out && echo "OURS-CONSOLE-ANSWERED" || cat /tmp/cons.out
 D1=$($X domid guest2)
 : > $L2
 run OURS-REBOOT $X reboot guest2
