@@ -307,15 +307,24 @@ class Watch:
             console.send(self.send.pop(0)[1])
 
 
-def kill_group(proc):
+def kill_group(proc, wait=10.0):
+    """SIGKILLs QEMU's process group and waits until no member is left
+    (QEMU takes a moment to tear down guest RAM after the signal)."""
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     try:
-        proc.wait(10)
+        proc.wait(wait)
     except subprocess.TimeoutExpired:
         pass
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
 
 
 def _pump(console, watch, deadline, stop):
