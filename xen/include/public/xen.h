@@ -72,4 +72,37 @@ struct multicall_entry {
 	xen_ulong_t args[6];
 };
 
+/* Time fields of vcpu_info (not updated on Arm; the layout is ABI). */
+struct vcpu_time_info {
+	uint32_t version;
+	uint32_t pad0;
+	uint64_t tsc_timestamp;
+	uint64_t system_time;
+	uint32_t tsc_to_system_mul;
+	int8_t tsc_shift;
+	uint8_t flags;
+	uint8_t pad1[2];
+};
+
+/* 48 bytes; evtchn_upcall_mask (pad0 here) is unused on Arm. */
+struct vcpu_info {
+	uint8_t evtchn_upcall_pending;
+	uint8_t pad0;
+	xen_ulong_t evtchn_pending_sel;
+	struct arch_vcpu_info arch;
+	struct vcpu_time_info time;
+};
+
+/* The page a guest maps with XENMAPSPACE_shared_info (1088 bytes used). */
+struct shared_info {
+	struct vcpu_info vcpu_info[XEN_LEGACY_MAX_VCPUS];
+	xen_ulong_t evtchn_pending[sizeof(xen_ulong_t) * 8];
+	xen_ulong_t evtchn_mask[sizeof(xen_ulong_t) * 8];
+	uint32_t wc_version;
+	uint32_t wc_sec;
+	uint32_t wc_nsec;
+	uint32_t wc_sec_hi;
+	struct arch_shared_info arch;
+};
+
 #endif
