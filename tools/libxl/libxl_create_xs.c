@@ -151,4 +151,5 @@ void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid)
 		libxl_xs_rm(ctx, vm);
 	free(vm);
 	libxl_xs_rm(ctx, dom);
+	libxl__disks_rm(ctx, domid);
 }

@@ -11,6 +11,7 @@ struct libxl_ctx {
 	xc_interface *xch;
 	int xs_fd;      /* xenstore socket or xenbus device, -1 until used */
 	uint32_t xs_req_id;
+	uint32_t xs_tx; /* open transaction, 0 = none */
 };
 
 /* Minimal xenstore client (libxl_xs.c); each returns 0 or -1 with errno. */
@@ -22,6 +23,8 @@ int libxl_xs_write(libxl_ctx *ctx, const char *path, const char *value);
 int libxl_xs_set_perms(libxl_ctx *ctx, const char *path, const char *const *perms, int n);
 int libxl_xs_rm(libxl_ctx *ctx, const char *path);
 int libxl_xs_introduce(libxl_ctx *ctx, uint32_t domid, uint64_t gfn, uint32_t port);
+int libxl_xs_transaction_start(libxl_ctx *ctx);
+int libxl_xs_transaction_end(libxl_ctx *ctx, int abort);
 
 /* The state of a domain being built (libxl_create.c, libxl_arm_build.c). */
 struct libxl_build {
@@ -41,6 +44,11 @@ int libxl__arm_populate(libxl_ctx *ctx, struct libxl_build *b);
 int libxl__arm_load(libxl_ctx *ctx, struct libxl_build *b);
 int libxl__arm_boot_vcpu(libxl_ctx *ctx, struct libxl_build *b);
 int libxl__arm_seed_grants(libxl_ctx *ctx, struct libxl_build *b);
+
+/* libxl_disk.c: vbd backend/frontend entries for the kernel's blkback. */
+int libxl__disks_add(libxl_ctx *ctx, const struct libxl_build *b);
+void libxl__disks_rm(libxl_ctx *ctx, uint32_t domid);
+int libxl__vdev_to_devid(const char *vdev);
 
 /* libxl_create_xs.c */
 int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);

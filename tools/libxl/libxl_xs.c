@@ -19,7 +19,8 @@
 #define XEN_RUN_STORED "/var/run/xenstored"
 #endif
 
-enum { XS_DIRECTORY = 1, XS_READ = 2, XS_INTRODUCE = 8, XS_RELEASE = 9, XS_WRITE = 11,
+enum { XS_DIRECTORY = 1, XS_READ = 2, XS_TRANSACTION_START = 6, XS_TRANSACTION_END = 7,
+       XS_INTRODUCE = 8, XS_RELEASE = 9, XS_WRITE = 11,
        XS_MKDIR = 12, XS_RM = 13, XS_SET_PERMS = 14, XS_ERROR = 16 };
 #define XS_PAYLOAD_MAX 4096
 
@@ -109,7 +110,7 @@ static int error_reply(const char *name)
 static char *xs_talk(libxl_ctx *ctx, uint32_t type, const char *a, size_t alen,
 		     const char *b, size_t blen, uint32_t *rlen)
 {
-	struct xs_hdr h = { type, ++ctx->xs_req_id, 0, (uint32_t)(alen + blen) };
+	struct xs_hdr h = { type, ++ctx->xs_req_id, ctx->xs_tx, (uint32_t)(alen + blen) };
 	char *reply;
 
 	if (alen + blen > XS_PAYLOAD_MAX) {
@@ -207,6 +208,30 @@ int libxl_xs_introduce(libxl_ctx *ctx, uint32_t domid, uint64_t gfn, uint32_t po
 	snprintf(g, sizeof(g), "%llu", (unsigned long long)gfn);
 	snprintf(p, sizeof(p), "%u", port);
 	return xs_simple(ctx, XS_INTRODUCE, parts, 3);
+}
+
+int libxl_xs_transaction_start(libxl_ctx *ctx)
+{
+	uint32_t len;
+	char *r;
+
+	ctx->xs_tx = 0;
+	r = xs_talk(ctx, XS_TRANSACTION_START, "", 1, NULL, 0, &len);
+	if (!r)
+		return -1;
+	ctx->xs_tx = (uint32_t)strtoul(r, NULL, 10);
+	free(r);
+	return 0;
+}
+
+/* Commits (or aborts); -1 with errno EAGAIN means "conflict, start again". */
+int libxl_xs_transaction_end(libxl_ctx *ctx, int abort)
+{
+	const char *what = abort ? "F" : "T";
+	int rc = xs_simple(ctx, XS_TRANSACTION_END, &what, 1);
+
+	ctx->xs_tx = 0;
+	return rc;
 }
 
 char *libxl_domid_to_name(libxl_ctx *ctx, uint32_t domid)

@@ -13,6 +13,8 @@
 #include "libxlu_cfg.h"
 #include "libxlu_disk.h"
 
+int libxl__vdev_to_devid(const char *vdev);
+
 static int failures;
 static char report[4096];
 
@@ -112,6 +114,12 @@ static void test_disk(void)
 	CHECK(!xlu_disk_parse(c, 1, &spec, &d) && !strcmp(d.pdev_path, "/a,b"));
 	libxl_device_disk_dispose(&d);
 	xlu_cfg_destroy(c);
+	/* Xen's vbd numbering: 202 << 8 | disk << 4 | partition, extended above 15. */
+	CHECK(libxl__vdev_to_devid("xvda") == 51712);
+	CHECK(libxl__vdev_to_devid("xvdb3") == 51731);
+	CHECK(libxl__vdev_to_devid("xvdq") == ((1 << 28) | (16 << 8)));
+	CHECK(libxl__vdev_to_devid("hda") == -1 && libxl__vdev_to_devid("xvd") == -1);
+	CHECK(libxl__vdev_to_devid("xvda1x") == -1);
 }
 
 /* Mutations of valid text: any result is fine except a crash or a hang. */

@@ -15,7 +15,8 @@ mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/co
 ln -sf /run /var/run
 run() { n=$1; shift; "$@"; echo "$n rc=$?"; }
 KM=/lib/modules/$(uname -r)/kernel/drivers/xen
-for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc; do
+for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc ../block/loop \
+	../block/xen-blkback/xen-blkback; do
 	[ -e "$KM/$m.ko" ] && insmod "$KM/$m.ko"
 done
 mount -t xenfs xenfs /proc/xen
@@ -72,6 +73,23 @@ run OURS-SHUTDOWN $X shutdown -w guest2
 sleep 1
 xl list | grep -q '^guest2 ' && echo "GUEST-STILL-LISTED" || echo "GUEST2-GONE"
 cat /var/log/xen/xl-guest2.log
+# Disks: a loop block device (phy:) and a file, through dom0's blkback.
+dd if=/dev/zero of=/tmp/disk-a.img bs=1M count=4 2>/dev/null
+printf 'HELLO-FROM-DOM0\n' | dd of=/tmp/disk-a.img conv=notrunc 2>/dev/null
+dd if=/dev/zero of=/tmp/disk-b.img bs=1M count=1 2>/dev/null
+printf 'FILE-BACKED-OK\n' | dd of=/tmp/disk-b.img conv=notrunc 2>/dev/null
+losetup /dev/loop0 /tmp/disk-a.img
+L3=/var/log/xen/console/guest-guest3.log
+run OURS-CREATE-3 $X create /etc/xen/guest3.cfg
+i=0; while ! grep -q DISK-DONE $L3 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
+grep 'DISK-' $L3
+grep -q 'DISK-A-SAYS HELLO-FROM-DOM0' $L3 && grep -q 'DISK-B-SAYS FILE-BACKED-OK' $L3 && echo "DISKS-READ-OK"
+D3=$($X domid guest3)
+xenstore-ls -fp /local/domain/0/backend/vbd/$D3 | grep -E '/(state|physical-device|params) '
+run OURS-DESTROY-3 $X destroy guest3
+sleep 1
+dd if=/dev/loop0 bs=512 skip=1 count=1 2>/dev/null | grep -q GUEST-WROTE && echo "DISK-WRITE-SEEN"
+xenstore-exists /local/domain/0/backend/vbd/$D3 && echo "XENSTORE-NOT-CLEANED"
 # A guest made by our xl, watched with Debian's tools.
 LOG=/var/log/xen/console/guest-guest.log
 rm -f $LOG
