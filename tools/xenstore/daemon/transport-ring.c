@@ -42,6 +42,7 @@ struct ring {
 	uint32_t local_port;	/* 0: no event channel (fake) */
 	uint64_t gnt_index;
 	enum { RING_FAKE, RING_GRANT, RING_KVA } kind;
+	bool ignored;		/* protocol error: deaf until a reconnect */
 };
 
 static int evtchn_fd = -1, gntdev_fd = -1;
@@ -80,8 +81,10 @@ static long tr_write(struct conn *c, const void *buf, size_t len)
 	long n = ring_write_rsp(r->intf, buf, len);
 
 	if (n < 0) {
+		/* Stop writing until a reconnect resets the ring and the queue. */
 		r->intf->error = XENSTORE_ERROR_RINGIDX;
-		return -1;
+		r->ignored = true;
+		return 0;
 	}
 	if (n)
 		ring_notify(r);
@@ -266,15 +269,20 @@ static void ring_service(struct conn *c)
 		watch_free_all(c);
 		c->in_used = 0;
 		c->out_off = c->out_len = 0;
+		r->ignored = false;
 		ring_reset(r->intf);
 		ring_notify(r);
 		return;
 	}
-	while (!c->dead && (n = tr_read(c, buf, sizeof(buf))) > 0)
-		if (conn_input(c, buf, n) < 0)
+	while (!r->ignored && (n = tr_read(c, buf, sizeof(buf))) > 0)
+		if (conn_input(c, buf, n) < 0) {
+			/* Keep the domain: it may ask to reconnect. */
 			r->intf->error = XENSTORE_ERROR_PROTO;
+			r->ignored = true;
+			c->dead = false;
+		}
 	if (n < 0)
-		c->dead = true;
+		r->ignored = true;	/* bad indices: error already set */
 	conn_flush(c);
 }
 
