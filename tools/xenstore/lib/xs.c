@@ -14,6 +14,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 #include "xs_private.h"
@@ -65,9 +66,19 @@ static struct xs_handle *handle_new(int fd)
 	return h;
 }
 
+/* $XENSTORED_PATH may also name a device node (e.g. /dev/xen/xenbus). */
+static int open_path(const char *path)
+{
+	struct stat st;
+
+	if (!stat(path, &st) && !S_ISSOCK(st.st_mode))
+		return open(path, O_RDWR | O_CLOEXEC);
+	return open_socket(path);
+}
+
 struct xs_handle *xs_open(unsigned long flags)
 {
-	int fd = open_socket(xs_daemon_socket());
+	int fd = open_path(xs_daemon_socket());
 
 	if (fd < 0 && !(flags & XS_OPEN_SOCKETONLY))
 		fd = open_xenbus();
