@@ -61,6 +61,10 @@ int libxl_domain_rename(libxl_ctx *ctx, uint32_t domid, const char *new_name);
 int libxl_domain_shutdown_request(libxl_ctx *ctx, uint32_t domid, const char *what);
 int libxl_set_memory_target(libxl_ctx *ctx, uint32_t domid, uint64_t target_memkb);
 
+/* Hotplug into a running domain (nic.c, disk.c). */
+int libxl_device_nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n);
+int libxl_device_disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k);
+
 /* create.c: builds and starts (unless paused) the domain described by d. */
 int libxl_domain_create(const libxl_domain_config *d, int paused, uint32_t *domid);
 

@@ -142,6 +142,8 @@ static int build(libxl_ctx *ctx, struct libxl_build *b, int paused)
 		rc = libxl__xs_domain_make(ctx, b);
 	if (!rc)
 		rc = libxl__disks_add(ctx, b);
+	if (!rc)
+		rc = libxl__nics_add(ctx, b);
 	if (!rc && !paused && xc_domain_unpause(ctx->xch, b->domid))
 		rc = xc_failed(b, "unpause");
 	return rc;

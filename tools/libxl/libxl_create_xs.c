@@ -152,4 +152,5 @@ void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid)
 	free(vm);
 	libxl_xs_rm(ctx, dom);
 	libxl__disks_rm(ctx, domid);
+	libxl__nics_rm(ctx, domid);
 }

@@ -142,7 +142,7 @@ static int write_vbd(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k,
 	       w(ctx, v->be, "physical-device", "%x:%x", major(v->rdev), minor(v->rdev));
 }
 
-static int add_one(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
+int libxl__disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
 {
 	struct vbd v;
 	int rc, tries = 0;
@@ -178,7 +178,7 @@ static int add_one(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
 int libxl__disks_add(libxl_ctx *ctx, const struct libxl_build *b)
 {
 	for (int i = 0; i < b->d->num_disks; i++) {
-		int rc = add_one(ctx, b->domid, &b->d->disks[i]);
+		int rc = libxl__disk_add(ctx, b->domid, &b->d->disks[i]);
 
 		if (rc)
 			return rc;

@@ -47,8 +47,14 @@ int libxl__arm_seed_grants(libxl_ctx *ctx, struct libxl_build *b);
 
 /* libxl_disk.c: vbd backend/frontend entries for the kernel's blkback. */
 int libxl__disks_add(libxl_ctx *ctx, const struct libxl_build *b);
+int libxl__disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k);
 void libxl__disks_rm(libxl_ctx *ctx, uint32_t domid);
 int libxl__vdev_to_devid(const char *vdev);
+
+/* libxl_nic.c: vif backend/frontend entries and the bridge for netback. */
+int libxl__nics_add(libxl_ctx *ctx, const struct libxl_build *b);
+int libxl__nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, int devid);
+void libxl__nics_rm(libxl_ctx *ctx, uint32_t domid);
 
 /* libxl_create_xs.c */
 int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);

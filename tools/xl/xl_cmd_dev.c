@@ -25,6 +25,7 @@ int main_blockattach(int argc, char **argv)
 {
 	XLU_Config *cfg;
 	libxl_device_disk disk;
+	uint32_t domid = 0;
 	int opt, rc;
 
 	while ((opt = xl_getopt(argc, argv, "h", "block-attach", 2)) != -1)
@@ -32,7 +33,7 @@ int main_blockattach(int argc, char **argv)
 			return opt == 2 ? 0 : 1;
 	if (!xl_globals.dryrun) {
 		xl_ctx();
-		xl_find_domain(argv[optind]);
+		domid = xl_find_domain(argv[optind]);
 	}
 	cfg = xlu_cfg_init(stderr, "command line");
 	if (!cfg)
@@ -41,8 +42,8 @@ int main_blockattach(int argc, char **argv)
 	rc = xlu_disk_parse(cfg, argc - optind - 1, (const char *const *)argv + optind + 1, &disk);
 	if (!rc && xl_globals.dryrun)
 		rc = print_json("disk", libxl_device_disk_to_json(&disk));
-	else if (!rc) {
-		fprintf(stderr, "libxl_device_disk_add failed: hotplug is not implemented yet.\n");
+	else if (!rc && libxl_device_disk_add(xl_ctx(), domid, &disk)) {
+		fprintf(stderr, "libxl_device_disk_add failed.\n");
 		rc = 1;
 	}
 	libxl_device_disk_dispose(&disk);
@@ -54,6 +55,7 @@ int main_networkattach(int argc, char **argv)
 {
 	XLU_Config *cfg;
 	libxl_device_nic nic;
+	uint32_t domid = 0;
 	int opt, rc = 0;
 
 	while ((opt = xl_getopt(argc, argv, "h", "network-attach", 1)) != -1)
@@ -61,7 +63,7 @@ int main_networkattach(int argc, char **argv)
 			return opt == 2 ? 0 : 1;
 	if (!xl_globals.dryrun) {
 		xl_ctx();
-		xl_find_domain(argv[optind]);
+		domid = xl_find_domain(argv[optind]);
 	}
 	cfg = xlu_cfg_init(stderr, "command line");
 	if (!cfg)
@@ -72,8 +74,8 @@ int main_networkattach(int argc, char **argv)
 		rc = xlu_vif_parse_item(cfg, &nic, argv[i]);
 	if (!rc && xl_globals.dryrun)
 		rc = print_json("vif", libxl_device_nic_to_json(&nic));
-	else if (!rc) {
-		fprintf(stderr, "libxl_device_nic_add failed: hotplug is not implemented yet.\n");
+	else if (!rc && libxl_device_nic_add(xl_ctx(), domid, &nic)) {
+		fprintf(stderr, "libxl_device_nic_add failed.\n");
 		rc = 1;
 	}
 	libxl_device_nic_dispose(&nic);

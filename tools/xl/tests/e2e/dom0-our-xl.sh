@@ -16,7 +16,8 @@ ln -sf /run /var/run
 run() { n=$1; shift; "$@"; echo "$n rc=$?"; }
 KM=/lib/modules/$(uname -r)/kernel/drivers/xen
 for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc ../block/loop \
-	../block/xen-blkback/xen-blkback; do
+	../block/xen-blkback/xen-blkback ../net/xen-netback/xen-netback \
+	../../net/llc/llc ../../net/802/stp ../../net/bridge/bridge; do
 	[ -e "$KM/$m.ko" ] && insmod "$KM/$m.ko"
 done
 mount -t xenfs xenfs /proc/xen
@@ -90,6 +91,20 @@ run OURS-DESTROY-3 $X destroy guest3
 sleep 1
 dd if=/dev/loop0 bs=512 skip=1 count=1 2>/dev/null | grep -q GUEST-WROTE && echo "DISK-WRITE-SEEN"
 xenstore-exists /local/domain/0/backend/vbd/$D3 && echo "XENSTORE-NOT-CLEANED"
+# Network: vif= on xenbr0 at boot, then xl network-attach onto xenbr1.
+for b in 0 1; do
+	brctl addbr xenbr$b && ip addr add 192.168.7$((7 + b)).1/24 dev xenbr$b && ip link set xenbr$b up
+done
+L4=/var/log/xen/console/guest-guest4.log
+run OURS-CREATE-4 $X create /etc/xen/guest4.cfg
+i=0; while ! grep -q NET-PHASE1-DONE $L4 2>/dev/null && [ $i -lt 900 ]; do sleep 0.1; i=$((i+1)); done
+run OURS-NETWORK-ATTACH $X network-attach guest4 bridge=xenbr1
+i=0; while ! grep -q NET-PHASE2-DONE $L4 2>/dev/null && [ $i -lt 900 ]; do sleep 0.1; i=$((i+1)); done
+grep -E 'PING|NET-' $L4
+grep -q PING-ETH0-OK $L4 && grep -q PING-ETH1-OK $L4 && echo "GUEST4-PINGED-DOM0"
+D4=$($X domid guest4)
+xenstore-ls -fp /local/domain/0/backend/vif/$D4 | grep -E '/(state|hotplug-status|bridge|mac) '
+run OURS-DESTROY-4 $X destroy guest4
 # A guest made by our xl, watched with Debian's tools.
 LOG=/var/log/xen/console/guest-guest.log
 rm -f $LOG
