@@ -5,6 +5,9 @@
 #include "xenstored.h"
 #include "ring.h"
 
+#define DOMINF_DYING    (1u << 0)	/* XEN_DOMINF_dying */
+#define DOMINF_SHUTDOWN (1u << 2)	/* XEN_DOMINF_shutdown */
+
 static struct domain *domains;
 
 struct domain *domain_find(uint32_t domid)
@@ -34,6 +37,14 @@ struct domain *domain_get(uint32_t domid)
 	return d;
 }
 
+/* Forget a domain that is gone or dying: unmap its ring so it can die. */
+static void domain_gone(struct domain *d)
+{
+	ring_disconnect(d);
+	d->introduced = false;
+	d->target = DOMID_INVALID;
+}
+
 int domain_introduce(uint32_t domid, uint64_t mfn, uint32_t port)
 {
 	struct domain *d;
@@ -48,6 +59,7 @@ int domain_introduce(uint32_t domid, uint64_t mfn, uint32_t port)
 		return 0;	/* re-introduction is harmless (C: rebinds) */
 	d->mfn = mfn;
 	d->port = port;
+	d->shutdown = false;
 	if ((err = ring_connect(d)))
 		return err;
 	d->introduced = true;
@@ -63,9 +75,7 @@ int domain_release(uint32_t domid)
 		return EINVAL;
 	if (!d || !d->introduced)
 		return ENOENT;
-	ring_disconnect(d);
-	d->introduced = false;
-	d->target = DOMID_INVALID;
+	domain_gone(d);
 	watch_fire_special("@releaseDomain");
 	return 0;
 }
@@ -76,4 +86,36 @@ void domain_forget_conn(struct conn *c)
 		c->dom->conn = NULL;
 		c->dom->ring = NULL;
 	}
+}
+
+/*
+ * VIRQ_DOM_EXC: look up every introduced domain; fire @releaseDomain once
+ * for each that shut down and for each that is dying or gone.  If the
+ * hypervisor cannot be asked, fire it anyway (spurious events are allowed,
+ * watchers look the states up themselves).
+ */
+void domain_exception(void)
+{
+	struct domain *d;
+	uint32_t flags;
+	bool fire = false, asked = false;
+	int err;
+
+	for (d = domains; d; d = d->next) {
+		if (!d->introduced || d->domid == 0)
+			continue;
+		err = xen_domain_flags(d->domid, &flags);
+		if (err && err != ENOENT)
+			continue;
+		asked = true;
+		if (err == ENOENT || (flags & DOMINF_DYING)) {
+			domain_gone(d);
+			fire = true;
+		} else if ((flags & DOMINF_SHUTDOWN) && !d->shutdown) {
+			d->shutdown = true;
+			fire = true;
+		}
+	}
+	if (fire || !asked)
+		watch_fire_special("@releaseDomain");
 }

@@ -383,7 +383,10 @@ static int do_resume(struct req *r)
 	if (err)
 		return err;
 	d = domain_find(domid);
-	return d && d->introduced ? reply_ok(r) : ENOENT;
+	if (!d || !d->introduced)
+		return ENOENT;
+	d->shutdown = false;	/* the next shutdown fires @releaseDomain again */
+	return reply_ok(r);
 }
 
 static int do_set_target(struct req *r)

@@ -117,11 +117,7 @@ static const struct transport ring_transport = {
 	"ring", tr_read, tr_write, tr_close,
 };
 
-/*
- * VIRQ_DOM_EXC: some domain changed state.  We fire @releaseDomain on
- * each (spurious events are allowed); its watchers (libxl, xenconsoled)
- * look up which domain it was themselves.
- */
+/* VIRQ_DOM_EXC: some domain shut down or died (domain_exception()). */
 static void bind_dom_exc(void)
 {
 	struct evtchn_port v = { VIRQ_DOM_EXC };
@@ -298,7 +294,7 @@ void ring_handle_events(void)
 		perror("xenstored: unmask event channels");
 	for (i = 0; i < n / (long)sizeof(ports[0]); i++)
 		if (virq_port >= 0 && ports[i] == (uint32_t)virq_port)
-			watch_fire_special("@releaseDomain");
+			domain_exception();
 	for (c = conns; c; c = c->next)
 		if (c->tp == &ring_transport && !c->dead)
 			ring_service(c);

@@ -133,7 +133,9 @@ void watch_fire_special(const char *name);
 int special_get_perms(const char *name, struct xsd_perm **p, uint32_t **np);
 
 /* ---- domain.c ---- */
-#define DOMID_INVALID 0x7ff4u
+#ifndef DOMID_INVALID
+#define DOMID_INVALID 0x7ff4u	/* as xen.h */
+#endif
 struct domain {
 	struct domain *next;
 	uint32_t domid;
@@ -144,12 +146,17 @@ struct domain {
 	uint64_t mfn;
 	struct conn *conn;	/* the ring connection, if any */
 	void *ring;
+	bool shutdown;		/* @releaseDomain already fired for it */
 };
 struct domain *domain_find(uint32_t domid);
 struct domain *domain_get(uint32_t domid);
 int domain_introduce(uint32_t domid, uint64_t mfn, uint32_t port);
 int domain_release(uint32_t domid);
 void domain_forget_conn(struct conn *c);
+void domain_exception(void);
+
+/* ---- xen-domctl.c ---- */
+int xen_domain_flags(uint32_t domid, uint32_t *flags);
 
 /* ---- quotas (main.c holds the values) ---- */
 struct quotas {
