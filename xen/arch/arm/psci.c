@@ -6,6 +6,7 @@
  */
 #include <asm/poweroff.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <libfdt.h>
 #include <xen/device_tree.h>
 #include <xen/lib.h>
@@ -45,6 +46,11 @@ static const char *psci_prepare(const void *fdt)
 	if (!strncmp(method, "hvc", 4))
 		return "PSCI method is \"hvc\", which cannot reach firmware from EL2";
 	return "PSCI method is neither \"smc\" nor \"hvc\"";
+}
+
+const char *psci_check(const void *fdt)
+{
+	return psci_prepare(fdt);
 }
 
 static void psci_off(void)

@@ -12,6 +12,8 @@
 #include <xen/console.h>
 #include <xen/dtuart.h>
 #include <xen/lib.h>
+#include <xen/mm.h>
+#include <xen/smp.h>
 #include <xen/version.h>
 
 static struct bootinfo bootinfo;
@@ -107,6 +109,41 @@ static void check_dom0_kernel(void)
 		fatal("no dom0 kernel: no /chosen node with compatible \"multiboot,kernel\" or \"xen,linux-zimage\", and no unlabelled \"multiboot,module\"/\"xen,multiboot-module\"; add the kernel as a boot module (QEMU: -device loader plus a /chosen/module node)");
 }
 
+/*
+ * Free RAM to the page allocator, clipped to what the runtime table maps
+ * Normal: each bank rounded in to 2 MiB, within the table's reach.
+ */
+static void heap_add_clipped(paddr_t s, paddr_t e)
+{
+	paddr_t reach = (paddr_t)PT_ROOT_ENTRIES << 30;
+	unsigned int i;
+
+	for (i = 0; i < bootinfo.mem.nr; i++) {
+		const struct membank *b = &bootinfo.mem.bank[i];
+		paddr_t bs = ROUNDUP(b->start, 2ULL << 20);
+		paddr_t be = ROUNDDOWN(b->start + b->size, 2ULL << 20);
+
+		bs = bs > s ? bs : s;
+		be = be < e ? be : e;
+		be = be < reach ? be : reach;
+		if (bs < be)
+			page_alloc_add_range(bs, be);
+	}
+}
+
+static void heap_init(void)
+{
+	static struct meminfo free_ram;
+	unsigned int i, n = bootinfo_free_ram(&bootinfo, &free_ram);
+
+	for (i = 0; i < n; i++)
+		heap_add_clipped(free_ram.bank[i].start,
+				 free_ram.bank[i].start + free_ram.bank[i].size);
+	if (!page_alloc_total())
+		fatal("no free RAM for the heap: every RAM bank is taken by modules or reserved ranges");
+	printk("Heap: %lu MiB free\n", page_alloc_free_count() >> (20 - PAGE_SHIFT));
+}
+
 void start_xen(paddr_t fdt_paddr)
 {
 	const void *fdt;
@@ -123,5 +160,7 @@ void start_xen(paddr_t fdt_paddr)
 		printk("Warning: %s\n", err);
 	bootinfo_print(&bootinfo);
 	check_dom0_kernel();
+	heap_init();
+	smp_bring_up(fdt);
 	machine_power_off(fdt);
 }

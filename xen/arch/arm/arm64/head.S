@@ -82,6 +82,31 @@ wrong_mode:
 	mov	x0, x20
 	bl	boot_wrong_mode
 
+/*
+ * Secondary CPUs (PSCI CPU_ON), at EL2 with the MMU off; x0 = its struct
+ * pcpu, whose first field is the stack top. Same EL2 setup as the boot
+ * CPU, then the runtime page tables the boot CPU built.
+ */
+	.global secondary_entry
+secondary_entry:
+	msr	daifset, #0xf
+	mov	x19, x0
+	adrp	x0, hyp_vectors
+	add	x0, x0, :lo12:hyp_vectors
+	msr	vbar_el2, x0
+	mov	x0, #CPTR_VAL
+	msr	cptr_el2, x0
+	isb
+	adrp	x0, runtime_ttbr
+	ldr	x0, [x0, :lo12:runtime_ttbr]
+	bl	mmu_on
+	ldr	x0, [x19]
+	mov	sp, x0
+	msr	tpidr_el2, x19
+	mov	x0, x19
+	bl	start_secondary
+	b	arch_halt
+
 /* x0 = level-1 table. Identity map, so execution continues unchanged. */
 mmu_on:
 	ldr	x1, =MAIR_VAL

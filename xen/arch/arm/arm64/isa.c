@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The few AArch64 instructions common ARM code needs. */
 #include <asm/setup.h>
+#include <asm/smp.h>
+#include <asm/sysregs.h>
 #include <xen/arch.h>
+#include <xen/percpu.h>
 
 void arch_halt(void)
 {
@@ -32,12 +35,67 @@ const char *arch_mode_name(unsigned long mode)
  * Both tables map what we are using with the same blocks and attributes,
  * so no break-before-make is needed: publish the tables, switch, flush.
  */
+/* The table secondary CPUs start on (head.S reads it with the MMU off). */
+paddr_t runtime_ttbr;
+
 void arch_switch_page_tables(paddr_t root)
 {
+	runtime_ttbr = root;
+	arch_clean_dcache(&runtime_ttbr, sizeof(runtime_ttbr));
 	asm volatile("dsb ishst\n\t"
 		     "msr ttbr0_el2, %0\n\t"
 		     "isb\n\t"
 		     "tlbi alle2\n\t"
 		     "dsb ish\n\t"
 		     "isb" : : "r"(root) : "memory");
+}
+
+long arch_smc_call3(unsigned long fid, unsigned long a1, unsigned long a2,
+		    unsigned long a3)
+{
+	register unsigned long x0 asm("x0") = fid;
+	register unsigned long x1 asm("x1") = a1;
+	register unsigned long x2 asm("x2") = a2;
+	register unsigned long x3 asm("x3") = a3;
+
+	asm volatile("smc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
+	return (long)x0;
+}
+
+/* MPIDR_EL1 Aff3 (39:32) and Aff2..Aff0 (23:0). */
+uint64_t arch_boot_mpidr(void)
+{
+	return READ_SYSREG(mpidr_el1) & 0xff00ffffffULL;
+}
+
+uint64_t arch_counter(void)
+{
+	asm volatile("isb" ::: "memory");
+	return READ_SYSREG(cntpct_el0);
+}
+
+uint64_t arch_counter_freq(void)
+{
+	return READ_SYSREG(cntfrq_el0);
+}
+
+/* DC CVAC by line; CTR_EL0.DminLine gives the smallest line size. */
+void arch_clean_dcache(const void *p, size_t size)
+{
+	uintptr_t line = 4UL << ((READ_SYSREG(ctr_el0) >> 16) & 0xf);
+	uintptr_t a = (uintptr_t)p & ~(line - 1), end = (uintptr_t)p + size;
+
+	for (; a < end; a += line)
+		asm volatile("dc cvac, %0" : : "r"(a) : "memory");
+	asm volatile("dsb sy" ::: "memory");
+}
+
+struct pcpu *this_cpu(void)
+{
+	return (struct pcpu *)(uintptr_t)READ_SYSREG(tpidr_el2);
+}
+
+void arch_set_this_cpu(struct pcpu *c)
+{
+	asm volatile("msr tpidr_el2, %0" : : "r"(c) : "memory");
 }

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * arm32 runs on the boot CPU only: dom0 on arm32 is out of scope, so no
+ * Hyp-mode secondary entry exists yet. Per-CPU data lives in HTPIDR.
+ */
+#include <xen/console.h>
+#include <xen/smp.h>
+
+struct pcpu pcpus[NR_CPUS];
+
+struct pcpu *this_cpu(void)
+{
+	struct pcpu *c;
+
+	asm volatile("mrc p15, 4, %0, c13, c0, 2" : "=r"(c));
+	return c;
+}
+
+void arch_set_this_cpu(struct pcpu *c)
+{
+	asm volatile("mcr p15, 4, %0, c13, c0, 2" : : "r"(c) : "memory");
+}
+
+unsigned int cpus_online(void)
+{
+	return 1;
+}
+
+void smp_bring_up(const void *fdt)
+{
+	pcpus[0] = (struct pcpu){ .id = 0, .online = true };
+	arch_set_this_cpu(&pcpus[0]);
+	printk("Secondary CPUs left off: not supported on arm32\n");
+	printk("Brought up %u CPUs\n", cpus_online());
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* What arch/arm/smp.c needs from the ISA directory and from psci.c. */
+#ifndef ASM_ARM_SMP_H
+#define ASM_ARM_SMP_H
+
+#include <xen/types.h>
+
+/* head.S: where PSCI CPU_ON starts a secondary CPU (context = struct pcpu *). */
+extern char secondary_entry[];
+
+/* This CPU's affinity fields of MPIDR (what /cpus reg holds). */
+uint64_t arch_boot_mpidr(void);
+/* SMC with three arguments; returns x0/r0 (a PSCI status). */
+long arch_smc_call3(unsigned long fid, unsigned long a1, unsigned long a2,
+		    unsigned long a3);
+/* The generic timer's physical count and frequency (CNTPCT, CNTFRQ). */
+uint64_t arch_counter(void);
+uint64_t arch_counter_freq(void);
+/* Write back [p, p + size) to memory for a CPU running with its MMU off. */
+void arch_clean_dcache(const void *p, size_t size);
+
+/* NULL if /psci is PSCI 0.2+ over SMC, else why not (psci.c). */
+const char *psci_check(const void *fdt);
+
+#endif
