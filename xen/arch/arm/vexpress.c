@@ -51,6 +51,13 @@ static void vexpress_off(void)
 	for (spin = 0; spin < 1000000; spin++)
 		if (readl(sysreg_base + SYS_CFGSTAT) & CFGSTAT_COMPLETE)
 			break;
+	/*
+	 * "Complete" only means the controller took the request: the board
+	 * goes off a moment later (QEMU stops the machine asynchronously).
+	 * Give it time before the caller reports that we are still running.
+	 */
+	for (spin = 0; spin < 5000000; spin++)
+		(void)readl(sysreg_base + SYS_CFGSTAT);
 }
 
 const struct poweroff_method vexpress_poweroff = {
