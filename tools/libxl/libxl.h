@@ -56,6 +56,8 @@ int libxl_list_vcpu(libxl_ctx *ctx, uint32_t domid, libxl_vcpuinfo **out, int *n
 
 /* xenstore-backed (libxl_xs.c): names, shutdown requests, memory target. */
 char *libxl_domid_to_name(libxl_ctx *ctx, uint32_t domid);
+/* Any xenstore node's value (malloc'd), or NULL with errno. */
+char *libxl_xs_read_path(libxl_ctx *ctx, const char *path);
 int libxl_name_to_domid(libxl_ctx *ctx, const char *name, uint32_t *domid);
 int libxl_domain_rename(libxl_ctx *ctx, uint32_t domid, const char *new_name);
 int libxl_domain_shutdown_request(libxl_ctx *ctx, uint32_t domid, const char *what);

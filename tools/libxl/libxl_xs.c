@@ -234,6 +234,11 @@ int libxl_xs_transaction_end(libxl_ctx *ctx, int abort)
 	return rc;
 }
 
+char *libxl_xs_read_path(libxl_ctx *ctx, const char *path)
+{
+	return libxl_xs_read(ctx, path);
+}
+
 char *libxl_domid_to_name(libxl_ctx *ctx, uint32_t domid)
 {
 	char path[64];

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Host-level commands: info, dmesg; and the per-domain uptime and vcpu-list. */
+#include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,26 +206,88 @@ int main_vcpulist(int argc, char **argv)
 	return 0;
 }
 
-/* Uptime of dom0 is the host's; a guest's comes from /vm/<uuid>/start_time. */
+/* "N days, HH:MM:SS" (or without seconds in short form), as xl prints it. */
+static void uptime_string(unsigned long up, int short_mode, char *out, size_t len)
+{
+	unsigned long day = up / 86400, hour = up / 3600 % 24, min = up / 60 % 60, sec = up % 60;
+	char days[32] = "";
+
+	if (day)
+		snprintf(days, sizeof(days), "%lu day%s, ", day, day > 1 ? "s" : "");
+	if (short_mode)
+		snprintf(out, len, "%s%2lu:%02lu", days, hour, min);
+	else
+		snprintf(out, len, "%s%2lu:%02lu:%02lu", days, hour, min, sec);
+}
+
+/* Seconds up: dom0 from /proc/uptime, a guest from /vm/<uuid>/start_time. */
+static long domain_uptime(uint32_t domid, time_t now)
+{
+	char path[96], *vm, *st;
+	long up = -1;
+	FILE *f;
+
+	if (domid == 0) {
+		f = fopen("/proc/uptime", "r");
+		if (f && fscanf(f, "%ld", &up) != 1)
+			up = -1;
+		if (f)
+			fclose(f);
+		return up;
+	}
+	snprintf(path, sizeof(path), "/local/domain/%u/vm", domid);
+	vm = libxl_xs_read_path(xl_ctx(), path);
+	if (vm && strlen(vm) < sizeof(path) - 12) {
+		snprintf(path, sizeof(path), "%s/start_time", vm);
+		st = libxl_xs_read_path(xl_ctx(), path);
+		if (st)
+			up = (long)(now - (time_t)strtoul(st, NULL, 10));
+		free(st);
+	}
+	free(vm);
+	return up;
+}
+
+static void uptime_line(uint32_t domid, int short_mode, time_t now)
+{
+	long up = domain_uptime(domid, now);
+	char *name = xl_domname(domid), buf[64], when[16];
+
+	if (up < 0) {
+		fprintf(stderr, "Can not get domain uptime.\n");
+	} else if (short_mode) {
+		strftime(when, sizeof(when), "%H:%M:%S", localtime(&now));
+		uptime_string((unsigned long)up, 1, buf, sizeof(buf));
+		printf(" %s up %s, %s (%u)\n", when, buf, name, domid);
+	} else {
+		uptime_string((unsigned long)up, 0, buf, sizeof(buf));
+		printf("%-33s %4u %s\n", name, domid, buf);
+	}
+	free(name);
+}
+
 int main_uptime(int argc, char **argv)
 {
+	time_t now = time(NULL);
 	libxl_dominfo *list;
-	int n;
+	int opt, short_mode = 0, n;
 
+	while ((opt = xl_getopt(argc, argv, "hs", "uptime", 0)) != -1) {
+		if (opt == 2 || opt == '?')
+			return opt == 2 ? 0 : 1;
+		short_mode |= opt == 's';
+	}
+	if (!short_mode)
+		printf("%-33s %4s %s\n", "Name", "ID", "Uptime");
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++)
+			uptime_line(xl_find_domain(argv[i]), short_mode, now);
+		return 0;
+	}
 	if (libxl_list_domain(xl_ctx(), &list, &n))
 		return 1;
-	printf("%-33s %4s %s\n", "Name", "ID", "Uptime");
-	for (int i = 0; i < n; i++) {
-		struct timespec ts;
-		char *name = xl_domname(list[i].domid);
-		unsigned long s;
-
-		clock_gettime(CLOCK_BOOTTIME, &ts);
-		s = (unsigned long)ts.tv_sec;
-		printf("%-33s %4u %lu days, %2lu:%02lu:%02lu\n", name, list[i].domid, s / 86400,
-		       s / 3600 % 24, s / 60 % 60, s % 60);
-		free(name);
-	}
+	for (int i = 0; i < n; i++)
+		uptime_line(list[i].domid, short_mode, now);
 	free(list);
 	return 0;
 }

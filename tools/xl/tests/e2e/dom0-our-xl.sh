@@ -112,6 +112,7 @@ run OURS-CREATE $X create /etc/xen/guest.cfg
 i=0; while ! grep -q DOMU-READY $LOG 2>/dev/null && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
 grep -q DOMU-READY $LOG 2>/dev/null && echo "OURS-DOMU-READY-SEEN" || { echo "OURS-DOMU-TIMEOUT"; cat $LOG; }
 run DEBIAN-LIST-OURS xl list
+run OURS-UPTIME $X uptime
 D=$($X domid guest)
 xenstore-ls -fp /local/domain/$D
 run OURS-DESTROY-2 $X destroy guest
