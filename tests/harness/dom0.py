@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Scenarios for the hypervisor core on its way to running dom0
+(docs/hypervisor.md): the boot of ourboot.boot() plus what the core sets
+up before dom0 exists.
+
+    (XEN) Heap: <N> MiB free
+    (XEN) Bringing up CPU<n>                       (one per secondary CPU)
+    (XEN) Brought up <N> CPUs
+"""
+
+import harness as h
+import ourboot
+
+HEAP = r'^\(XEN\) Heap: [1-9][0-9]* MiB free'
+
+
+def cpus(name, board_name, nr_cpus, board_changes=None):
+    """Every CPU the board has is started with PSCI CPU_ON and reports in
+    (a CPU that fails prints 'left off' and the count is short); then the
+    usual clean power-off."""
+    sc = ourboot.boot(name, board_name, board_changes=board_changes)
+    bring = [r'^\(XEN\) Bringing up CPU%d\s*$' % i for i in range(1, nr_cpus)]
+    sc.expect = sc.expect[:-1] + [HEAP] + bring + \
+        [r'^\(XEN\) Brought up %d CPUs\s*$' % nr_cpus, sc.expect[-1]]
+    sc.fail = list(getattr(sc, 'fail', None) or []) + [r'left off', r'FATAL']
+    return sc
