@@ -45,23 +45,11 @@ struct evtchn {
 #define WORD_BITS (sizeof(xen_ulong_t) * 8)
 
 static const struct evtchn_ops *ops;
-static uint32_t link_lock;
+static spinlock_t link_lock = SPIN_LOCK_UNLOCKED;
 
 void evtchn_set_ops(const struct evtchn_ops *o)
 {
 	ops = o;
-}
-
-static void spin_lock(uint32_t *l)
-{
-	while (__atomic_exchange_n(l, 1, __ATOMIC_ACQUIRE))
-		while (__atomic_load_n(l, __ATOMIC_RELAXED))
-			;
-}
-
-static void spin_unlock(uint32_t *l)
-{
-	__atomic_store_n(l, 0, __ATOMIC_RELEASE);
 }
 
 /* Both domains' locks in ascending domid order (one lock if a == b). */

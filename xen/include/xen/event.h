@@ -30,13 +30,14 @@
  * VIRQ_TIMER) and evtchn_send_global_virq (VIRQ_DOM_EXC, VIRQ_CONSOLE ...;
  * delivered to whichever vCPU the port is bound to, vCPU 0 by default).
  *
- * Atomics on the guest-shared pages use GCC's __atomic builtins; on arm64
- * build with -mno-outline-atomics (or link libgcc's LSE helpers).
+ * Atomics on the guest-shared pages use GCC's __atomic builtins (arm64 is
+ * built with -mno-outline-atomics); locks are xen/spinlock.h's.
  */
 #ifndef XEN_EVENT_H
 #define XEN_EVENT_H
 
 #include <xen/types.h>
+#include <xen/spinlock.h>
 #include <public/xen.h>
 #include <public/event_channel.h>
 
@@ -57,7 +58,7 @@ struct evtchn_ops {
 /* Embedded in the core's struct domain; opaque outside event_channel.c. */
 struct evtchn_domain {
 	domid_t domid;
-	uint32_t lock;              /* guards ports[] and virq_ports[] */
+	spinlock_t lock;            /* guards ports[] and virq_ports[] */
 	unsigned int max_vcpus;
 	unsigned int max_port;      /* highest port this domain may use */
 	unsigned int valid_ports;   /* ports below this exist (64-port buckets) */
