@@ -67,6 +67,21 @@ int libxl_set_memory_target(libxl_ctx *ctx, uint32_t domid, uint64_t target_memk
 int libxl_device_nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n);
 int libxl_device_disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k);
 
+/* A PV device as its frontend and backend describe it in xenstore (device.c). */
+typedef struct {
+	int devid, backend_id, frontend_id, state, evtch, rref, rref_rx;
+	char backend[96];
+	char mac[18];
+} libxl_devinfo;
+
+/* kind: "vbd" or "vif".  list: malloc'd array (free it), count in *n. */
+int libxl_device_list(libxl_ctx *ctx, uint32_t domid, const char *kind, libxl_devinfo **list,
+		      int *n);
+/* "xvdb" -> Xen's vbd number, or -1 for a name that is not xvd<letters>[<n>]. */
+int libxl__vdev_to_devid_public(const char *vdev);
+/* Asks the backend to close, waits for it (unless force), removes both sides. */
+int libxl_device_remove(libxl_ctx *ctx, uint32_t domid, const char *kind, int devid, int force);
+
 /* create.c: builds and starts (unless paused) the domain described by d. */
 int libxl_domain_create(const libxl_domain_config *d, int paused, uint32_t *domid);
 

@@ -49,6 +49,11 @@ int libxl__vdev_to_devid(const char *vdev)
 	return (1 << 28) | (int)(disk << 8) | (int)part;
 }
 
+int libxl__vdev_to_devid_public(const char *vdev)
+{
+	return libxl__vdev_to_devid(vdev);
+}
+
 /* A file becomes /dev/loopN; 0 and its rdev, or -1. */
 static int attach_loop(const char *path, int writable, dev_t *rdev, char *loop, size_t len)
 {

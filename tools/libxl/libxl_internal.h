@@ -22,6 +22,7 @@ int libxl_xs_write(libxl_ctx *ctx, const char *path, const char *value);
 /* perms: "<n|r|w|b><domid>", the first names the owner. */
 int libxl_xs_set_perms(libxl_ctx *ctx, const char *path, const char *const *perms, int n);
 int libxl_xs_rm(libxl_ctx *ctx, const char *path);
+char *libxl_xs_directory(libxl_ctx *ctx, const char *path, int *n);
 int libxl_xs_introduce(libxl_ctx *ctx, uint32_t domid, uint64_t gfn, uint32_t port);
 int libxl_xs_transaction_start(libxl_ctx *ctx);
 int libxl_xs_transaction_end(libxl_ctx *ctx, int abort);

@@ -234,6 +234,18 @@ int libxl_xs_transaction_end(libxl_ctx *ctx, int abort)
 	return rc;
 }
 
+/* Children of path: a malloc'd block of *n NUL-terminated names, or NULL. */
+char *libxl_xs_directory(libxl_ctx *ctx, const char *path, int *n)
+{
+	uint32_t len;
+	char *r = xs_talk(ctx, XS_DIRECTORY, path, strlen(path) + 1, NULL, 0, &len);
+
+	*n = 0;
+	for (uint32_t i = 0; r && i < len; i++)
+		*n += r[i] == 0;
+	return r;
+}
+
 char *libxl_xs_read_path(libxl_ctx *ctx, const char *path)
 {
 	return libxl_xs_read(ctx, path);

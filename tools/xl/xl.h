@@ -62,6 +62,10 @@ int main_domname(int argc, char **argv);
 int main_rename(int argc, char **argv);
 int main_blockattach(int argc, char **argv);
 int main_networkattach(int argc, char **argv);
+int main_blocklist(int argc, char **argv);
+int main_blockdetach(int argc, char **argv);
+int main_networklist(int argc, char **argv);
+int main_networkdetach(int argc, char **argv);
 int main_help(int argc, char **argv);
 
 #endif

@@ -87,6 +87,9 @@ grep 'DISK-' $L3
 grep -q 'DISK-A-SAYS HELLO-FROM-DOM0' $L3 && grep -q 'DISK-B-SAYS FILE-BACKED-OK' $L3 && echo "DISKS-READ-OK"
 D3=$($X domid guest3)
 xenstore-ls -fp /local/domain/0/backend/vbd/$D3 | grep -E '/(state|physical-device|params) '
+run OURS-BLOCK-LIST $X block-list guest3
+run OURS-BLOCK-DETACH $X block-detach guest3 xvdb
+$X block-list guest3 | grep -q '^51728 ' && echo "VBD-STILL-LISTED"
 run OURS-DESTROY-3 $X destroy guest3
 sleep 1
 dd if=/dev/loop0 bs=512 skip=1 count=1 2>/dev/null | grep -q GUEST-WROTE && echo "DISK-WRITE-SEEN"
@@ -104,6 +107,10 @@ grep -E 'PING|NET-' $L4
 grep -q PING-ETH0-OK $L4 && grep -q PING-ETH1-OK $L4 && echo "GUEST4-PINGED-DOM0"
 D4=$($X domid guest4)
 xenstore-ls -fp /local/domain/0/backend/vif/$D4 | grep -E '/(state|hotplug-status|bridge|mac) '
+run OURS-NETWORK-LIST $X network-list guest4
+run OURS-NETWORK-DETACH $X network-detach guest4 1
+sleep 1
+[ -e /sys/class/net/vif$D4.1 ] && echo "VIF-STILL-THERE"
 run OURS-DESTROY-4 $X destroy guest4
 # A guest made by our xl, watched with Debian's tools.
 LOG=/var/log/xen/console/guest-guest.log
