@@ -141,6 +141,18 @@ int conn_flush(struct conn *c)
 	return 0;
 }
 
+/*
+ * A client that does not read its replies stops being read from once this
+ * much output is queued (back-pressure): its requests wait in the kernel or
+ * on its ring, and the daemon's memory stays bounded.
+ */
+#define OUT_BACKLOG (64 * 1024)
+
+bool conn_backlogged(const struct conn *c)
+{
+	return c->out_len - c->out_off > OUT_BACKLOG;
+}
+
 /* One complete message is in in_buf: NUL-terminate and dispatch it. */
 static void conn_message(struct conn *c)
 {

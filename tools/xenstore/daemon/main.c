@@ -193,7 +193,8 @@ static size_t build_pollset(struct pollfd *pf, struct conn **who, size_t max,
 		if (!socket_is(c))
 			continue;
 		pf[n].fd = c->fd;
-		pf[n].events = POLLIN | (c->out_len > c->out_off ? POLLOUT : 0);
+		pf[n].events = (conn_backlogged(c) ? 0 : POLLIN) |
+			       (c->out_len > c->out_off ? POLLOUT : 0);
 		who[n++] = c;
 	}
 	return n;
@@ -239,7 +240,8 @@ static void main_loop(int lfd)
 		if (pf[1].revents & POLLIN)
 			ring_handle_events();
 		for (i = 2; i < n; i++) {
-			if (pf[i].revents & (POLLIN | POLLHUP | POLLERR))
+			if ((pf[i].revents & (POLLIN | POLLHUP | POLLERR)) &&
+			    !conn_backlogged(who[i]))
 				socket_service(who[i]);
 		}
 		flush_all();

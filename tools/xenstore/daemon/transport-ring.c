@@ -270,7 +270,8 @@ static void ring_service(struct conn *c)
 		ring_notify(r);
 		return;
 	}
-	while (!r->ignored && (n = tr_read(c, buf, sizeof(buf))) > 0)
+	while (!r->ignored && !conn_backlogged(c) &&
+	       (n = tr_read(c, buf, sizeof(buf))) > 0)
 		if (conn_input(c, buf, n) < 0) {
 			/* Keep the domain: it may ask to reconnect. */
 			r->intf->error = XENSTORE_ERROR_PROTO;

@@ -61,6 +61,9 @@ static void send_event(struct conn *c, const char *path, const char *token)
 
 	if (pl + tl > sizeof(buf))
 		return;		/* cannot be framed; drop rather than break */
+	/* A domain that does not read its events loses them past its quota. */
+	if (!conn_privileged(c) && c->out_len - c->out_off > quota.memory)
+		return;
 	memcpy(buf, path, pl);
 	memcpy(buf + pl, token, tl);
 	conn_send(c, XS_WATCH_EVENT, 0, 0, buf, pl + tl);

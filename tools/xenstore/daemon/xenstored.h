@@ -206,6 +206,7 @@ int conn_send(struct conn *c, uint32_t type, uint32_t req_id,
 	      uint32_t tx_id, const void *data, size_t len);
 int conn_send_error(struct conn *c, const struct xsd_sockmsg *h, int err);
 int conn_flush(struct conn *c);
+bool conn_backlogged(const struct conn *c);
 void conn_reap(void);
 uint32_t conn_domid(const struct conn *c);
 

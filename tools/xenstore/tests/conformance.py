@@ -315,6 +315,36 @@ def test_malformed():
     c.rm('/m')
 
 
+def test_backpressure():
+    """A client that pipelines without reading must not stall others, and
+    gets every reply once it reads; an unread watcher does not hurt either."""
+    import threading
+    c = Conn()
+    c.write('/bp/k', 'v')
+    flood = Conn(timeout=30)
+    n = 30000
+    msg = struct.pack('=IIII', TYPES['READ'], 1, 0, 6) + b'/bp/k\0'
+    sender = threading.Thread(target=lambda: flood.send_raw(msg * n))
+    sender.start()
+    time.sleep(0.5)
+    t0 = time.time()
+    eq('others served during a flood', c.read('/bp/k'), b'v')
+    eq('promptly', time.time() - t0 < 2, True)
+    lazy = Conn().become(5)
+    c.setperms('/bp', ['r0'])
+    lazy.watch('/bp', 'L')          # then never reads
+    for i in range(2000):
+        c.write('/bp/x', 'y' * 100)
+    got = 0
+    while got < n:
+        t, rid, tx, p = flood.recv()
+        got += t == TYPES['READ'] and p == b'v'
+    sender.join()
+    eq('every pipelined reply', got, n)
+    eq('lazy watcher still usable', lazy.read('/bp'), b'')
+    c.rm('/bp')
+
+
 def main():
     tests = [v for k, v in sorted(globals().items()) if k.startswith('test_')]
     for t in tests:
