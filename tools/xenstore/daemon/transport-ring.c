@@ -270,6 +270,7 @@ static void ring_service(struct conn *c)
 		ring_notify(r);
 		return;
 	}
+	conn_flush(c);		/* room made by the guest may lift back-pressure */
 	while (!r->ignored && !conn_backlogged(c) &&
 	       (n = tr_read(c, buf, sizeof(buf))) > 0)
 		if (conn_input(c, buf, n) < 0) {
