@@ -22,6 +22,7 @@ struct fake_dom {
 	struct shared_info *si;
 	struct vcpu_info vi[NVCPU];
 	bool vi_missing[NVCPU];    /* vCPU without registered vcpu_info */
+	bool running;              /* not paused by the toolstack */
 	unsigned int kicks[NVCPU];
 	int refs;
 };
@@ -87,10 +88,15 @@ static void f_free(void *p)
 	free(p);
 }
 
+static bool f_paused(struct evtchn_domain *d)
+{
+	return !fd_of(d)->running;
+}
+
 static const struct evtchn_ops fake_ops = {
 	.get = f_get, .put = f_put, .shared_info = f_shared_info,
 	.vcpu_info = f_vcpu_info, .kick = f_kick, .may_target = f_may_target,
-	.zalloc = f_zalloc, .free = f_free,
+	.zalloc = f_zalloc, .free = f_free, .paused = f_paused,
 };
 
 static void dom_create(domid_t id, unsigned int max_port)
@@ -508,6 +514,9 @@ static void test_reset_destroy(void)
 	r.dom = 7;
 	CHECK(evtchn_op(ev(0), EVTCHNOP_reset, &r) == -XEN_ESRCH);
 	r.dom = 1;
+	doms[1].running = true;
+	CHECK(evtchn_op(ev(0), EVTCHNOP_reset, &r) == -XEN_EINVAL);
+	doms[1].running = false;
 	CHECK(evtchn_op(ev(0), EVTCHNOP_reset, &r) == 0);
 	CHECK(stat_of(0, 1, u) == EVTCHNSTAT_closed);
 	CHECK(stat_of(0, 1, x) == EVTCHNSTAT_closed);
@@ -516,6 +525,7 @@ static void test_reset_destroy(void)
 	CHECK(evtchn_send_virq(ev(1), 0, VIRQ_TIMER) == -XEN_ENOENT);
 	CHECK(bind_virq(1, VIRQ_TIMER, 0, &x) == 0);     /* usable again */
 	r.dom = DOMID_SELF;
+	doms[1].running = true;            /* its own ports: no pause needed */
 	CHECK(evtchn_op(ev(1), EVTCHNOP_reset, &r) == 0);
 
 	/* Destroy dom2 while bound to dom0: dom0's port goes back to unbound. */

@@ -564,6 +564,9 @@ static long op_reset(struct evtchn_domain *cur, void *arg)
 	if (!d)
 		return -XEN_ESRCH;
 	rc = ops->may_target(cur, d) ? 0 : -XEN_EPERM;
+	/* Another domain's ports are reset only while the toolstack pauses it. */
+	if (!rc && d != cur && ops->paused && !ops->paused(d))
+		rc = -XEN_EINVAL;
 	if (!rc)
 		close_all(d);
 	put_dom(cur, d);

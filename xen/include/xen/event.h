@@ -19,6 +19,9 @@
  *   may_target     XSM "dummy" policy: may caller act on target (itself, or
  *                  the caller is the control domain)
  *   zalloc/free    zeroed hypervisor memory for the port table
+ *   paused         optional: is the domain paused by the toolstack
+ *                  (controller_pause_count); EVTCHNOP_reset of another
+ *                  domain requires it, else -EINVAL as in Xen. NULL = yes
  *
  * Hypercall entry: evtchn_op(cur, cmd, arg). The core copies the
  * argument struct in (evtchn_op_size(cmd) bytes, 0 = unknown op: return
@@ -53,6 +56,7 @@ struct evtchn_ops {
 	bool (*may_target)(struct evtchn_domain *caller, struct evtchn_domain *target);
 	void *(*zalloc)(size_t bytes);
 	void (*free)(void *p);
+	bool (*paused)(struct evtchn_domain *d);
 };
 
 /* Embedded in the core's struct domain; opaque outside event_channel.c. */
