@@ -499,6 +499,10 @@ static void test_copy(void)
 	CHECK(doms[1].ram[4][100] == 0x11);
 	/* Refusals in Xen's order, status bits left clear. */
 	CHECK(copy(0, 0, 1, RAM_GFN, 0, DOMID_SELF, RAM_GFN, 0, 1) == GNTST_permission_denied);
+	CHECK(copy(0, 0, 7, RAM_GFN, 0, DOMID_SELF, RAM_GFN, 0, 1) == GNTST_bad_domain);
+	doms[0].ram[5][0] = 0x42;                 /* own id works like DOMID_SELF */
+	CHECK(copy(0, 0, 0, RAM_GFN + 5, 0, DOMID_SELF, RAM_GFN + 6, 0, 1) == GNTST_okay);
+	CHECK(doms[0].ram[6][0] == 0x42);
 	CHECK(copy(0, 0, DOMID_SELF, RAM_GFN, 0, 1, RAM_GFN, 0, 1) == GNTST_permission_denied);
 	CHECK(copy(0, S, 7, 9, 0, DOMID_SELF, RAM_GFN, 0, 1) == GNTST_bad_domain);
 	CHECK(copy(0, S, 1, 600, 0, DOMID_SELF, RAM_GFN, 0, 1) == GNTST_bad_gntref);

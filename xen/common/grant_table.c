@@ -491,14 +491,17 @@ struct copy_buf {
 	uint64_t mfn;
 };
 
-/* Only DOMID_SELF may name a frame directly (Xen's lock_domain). */
+/*
+ * Only the calling domain (DOMID_SELF or its own id, since Xen 4.15) may
+ * name a frame directly rather than through a grant.
+ */
 static int copy_lock_domain(struct gnttab_domain *cur, const struct gnttab_copy_ptr *p,
 			    bool gref, struct copy_buf *b)
 {
-	if (p->domid != DOMID_SELF && !gref)
-		return GNTST_permission_denied;
 	b->d = get_any(cur, p->domid);
-	return b->d ? GNTST_okay : GNTST_bad_domain;
+	if (!b->d)
+		return GNTST_bad_domain;
+	return b->d == cur || gref ? GNTST_okay : GNTST_permission_denied;
 }
 
 static int copy_claim(struct gnttab_domain *cur, const struct gnttab_copy_ptr *p,
