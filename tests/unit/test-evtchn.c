@@ -283,9 +283,25 @@ static void test_alloc_unbound(void)
 		CHECK(alloc_unbound(0, 0, 0, &p) == 0 && p == i);
 	CHECK(alloc_unbound(0, 0, 0, &p) == -XEN_ENOSPC);
 	CHECK(bind_ipi(0, 0, &p) == -XEN_ENOSPC);
+	CHECK(port_op(0, EVTCHNOP_unmask, 6) == -XEN_EINVAL);
 	CHECK(port_op(0, EVTCHNOP_close, 3) == 0);
 	CHECK(alloc_unbound(0, 0, 0, &q) == 0 && q == 3);    /* lowest free */
 	CHECK(port_op(0, EVTCHNOP_close, 6) == -XEN_EINVAL);
+	teardown();
+
+	/* A partial last bucket: ports 65..70 exist, 71 does not. */
+	dom_create(0, 70);
+	for (i = 1; i <= 70; i++)
+		CHECK(alloc_unbound(0, 0, 0, &p) == 0 && p == i);
+	CHECK(alloc_unbound(0, 0, 0, &p) == -XEN_ENOSPC);
+	CHECK(stat_of(0, 0, 70) == EVTCHNSTAT_unbound);
+	{
+		struct evtchn_status s;
+
+		CHECK(status(0, 0, 71, &s) == -XEN_EINVAL);
+		CHECK(status(0, 0, 127, &s) == -XEN_EINVAL);
+	}
+	CHECK(port_op(0, EVTCHNOP_send, 100) == -XEN_EINVAL);
 	teardown();
 
 	/* The whole 2-level space: 4095 usable ports. */

@@ -156,6 +156,9 @@ static int get_free_port(struct evtchn_domain *d)
 			continue;
 		if (p >= d->valid_ports)
 			d->valid_ports = ROUNDUP(p + 1, BUCKET_PORTS);
+		/* The last bucket is cut at max_port: ports[] ends there. */
+		if (d->valid_ports > d->max_port + 1)
+			d->valid_ports = d->max_port + 1;
 		return p;
 	}
 	return -XEN_ENOSPC;
