@@ -114,34 +114,57 @@ static int wait_for_shutdown(libxl_ctx *ctx, uint32_t domid)
 	}
 }
 
+/* Every guest (not dom0, not dying) for -a; returns how many, list in *ids. */
+static int all_guests(uint32_t **ids)
+{
+	libxl_dominfo *list;
+	int n, k = 0;
+
+	if (libxl_list_domain(xl_ctx(), &list, &n))
+		return -1;
+	*ids = calloc((size_t)(n ? n : 1), sizeof(**ids));
+	for (int i = 0; *ids && i < n; i++)
+		if (list[i].domid && !list[i].dying)
+			(*ids)[k++] = list[i].domid;
+	free(list);
+	return *ids ? k : -1;
+}
+
 static int shutdown_like(int argc, char **argv, const char *cmd, const char *what)
 {
 	static const struct option lopts[] = { { "all", 0, NULL, 'a' }, { "wait", 0, NULL, 'w' },
 					       { NULL, 0, NULL, 0 } };
-	int opt, wait = 0;
-	uint32_t domid;
+	int opt, wait = 0, all = 0, n, rc = 0;
+	uint32_t one, *ids = &one;
 
 	while ((opt = getopt_long(argc, argv, "awFh", lopts, NULL)) != -1) {
 		if (opt == 'h') {
 			xl_help(cmd);
 			return 0;
 		}
-		if (opt == 'a') {
-			fprintf(stderr, "xl %s -a: not implemented yet\n", cmd);
-			return 1;
-		}
+		all |= opt == 'a';
 		wait |= opt == 'w';
 	}
-	if (optind >= argc) {
+	if (all == (optind < argc)) {
 		xl_help(cmd);
 		return 1;
 	}
-	domid = xl_find_domain(argv[optind]);
-	if (libxl_domain_shutdown_request(xl_ctx(), domid, what))
+	if (all)
+		n = all_guests(&ids);
+	else
+		n = 1, one = xl_find_domain(argv[optind]);
+	if (n < 0)
 		return 1;
-	if (wait)
-		printf("Waiting for 1 domains\n");
-	return wait ? wait_for_shutdown(xl_ctx(), domid) : 0;
+	for (int i = 0; i < n; i++)
+		rc |= libxl_domain_shutdown_request(xl_ctx(), ids[i], what) != 0;
+	if (wait && !rc) {
+		printf("Waiting for %d domains\n", n);
+		for (int i = 0; i < n; i++)
+			rc |= wait_for_shutdown(xl_ctx(), ids[i]);
+	}
+	if (ids != &one)
+		free(ids);
+	return rc;
 }
 
 int main_shutdown(int argc, char **argv) { return shutdown_like(argc, argv, "shutdown", "poweroff"); }

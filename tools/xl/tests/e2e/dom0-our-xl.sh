@@ -70,7 +70,7 @@ run OURS-REBOOT $X reboot guest2
 i=0; while { [ "$($X domid guest2 2>/dev/null)" = "$D1" ] || ! grep -q DOMU-READY $L2; } && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
 D2=$($X domid guest2 2>/dev/null)
 [ -n "$D2" ] && [ "$D2" != "$D1" ] && grep -q DOMU-READY $L2 && echo "GUEST2-RESTARTED as $D2 (was $D1)"
-run OURS-SHUTDOWN $X shutdown -w guest2
+run OURS-SHUTDOWN $X shutdown -a -w
 sleep 1
 xl list | grep -q '^guest2 ' && echo "GUEST-STILL-LISTED" || echo "GUEST2-GONE"
 cat /var/log/xen/xl-guest2.log
