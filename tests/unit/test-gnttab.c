@@ -7,6 +7,7 @@
  * always match the live mappings and nothing leaks. The hypervisor side
  * (RAM pages, stage-2 slots for mappings) is a small table here.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -42,13 +43,13 @@ static struct gnttab_domain *f_get(domid_t id)
 {
 	if (id >= NDOM || !doms[id].exists)
 		return NULL;
-	doms[id].refs++;
+	__atomic_fetch_add(&doms[id].refs, 1, __ATOMIC_SEQ_CST);
 	return &doms[id].gt;
 }
 
 static void f_put(struct gnttab_domain *d)
 {
-	fd_of(d)->refs--;
+	__atomic_fetch_sub(&fd_of(d)->refs, 1, __ATOMIC_SEQ_CST);
 }
 
 static bool f_may_target(struct gnttab_domain *c, struct gnttab_domain *t)
@@ -58,14 +59,14 @@ static bool f_may_target(struct gnttab_domain *c, struct gnttab_domain *t)
 
 static void *f_zalloc(size_t n)
 {
-	live_allocs++;
+	__atomic_fetch_add(&live_allocs, 1, __ATOMIC_SEQ_CST);
 	return calloc(1, n);
 }
 
 static void f_free(void *p)
 {
 	if (p)
-		live_allocs--;
+		__atomic_fetch_sub(&live_allocs, 1, __ATOMIC_SEQ_CST);
 	free(p);
 }
 
@@ -75,7 +76,7 @@ static void *f_alloc_frame(void)
 
 	if (p) {
 		memset(p, 0, 4096);
-		live_frames++;
+		__atomic_fetch_add(&live_frames, 1, __ATOMIC_SEQ_CST);
 	}
 	return p;
 }
@@ -83,7 +84,7 @@ static void *f_alloc_frame(void)
 static void f_free_frame(void *p)
 {
 	CHECK(((uintptr_t)p & 4095) == 0);
-	live_frames--;
+	__atomic_fetch_sub(&live_frames, 1, __ATOMIC_SEQ_CST);
 	free(p);
 }
 
@@ -554,7 +555,7 @@ struct model_map {
 #define MODEL_MAX 512
 static struct model_map model[MODEL_MAX];
 static unsigned int nmodel;
-static uint64_t rng_state;
+static __thread uint64_t rng_state;  /* per thread for the SMP run */
 
 static unsigned int rnd(unsigned int n)
 {
@@ -786,6 +787,74 @@ static void test_fuzz(void)
 	printf("gnttab fuzz: fixed seed + %u random seeds\n", runs);
 }
 
+/*
+ * Two threads map, unmap and copy dom1's grants as dom0 at once (shared
+ * active entries and maptrack; separate stage-2 slots and copy targets).
+ * Afterwards every mapping is gone, so every status bit must be clear.
+ */
+struct smp_arg {
+	uint64_t seed;
+	unsigned int slot0;
+	bool ok;
+};
+
+static void smp_unmap(grant_handle_t *h, unsigned int slot, struct smp_arg *a)
+{
+	if (*h != 0xdead && unmap(0, *h, slot, 0) != GNTST_okay)
+		a->ok = false;
+	*h = 0xdead;
+}
+
+static void *smp_worker(void *p)
+{
+	struct smp_arg *a = p;
+	grant_handle_t h[32];
+	unsigned int i, k;
+
+	rng_state = a->seed;
+	for (k = 0; k < 32; k++)
+		h[k] = 0xdead;
+	for (i = 0; i < 30000; i++) {
+		k = rnd(32);
+		if (h[k] != 0xdead)
+			smp_unmap(&h[k], a->slot0 + k, a);
+		else if (map(0, 1, 8 + rnd(40), GNTMAP_host_map | (rnd(2) ? GNTMAP_readonly : 0),
+			     a->slot0 + k, &h[k]) != GNTST_okay)
+			h[k] = 0xdead;
+		if (!rnd(4))
+			copy(0, GNTCOPY_source_gref, 1, 8 + rnd(40), rnd(4096), DOMID_SELF,
+			     RAM_GFN + a->slot0 / 8 + rnd(4), rnd(4096), rnd(64));
+	}
+	for (k = 0; k < 32; k++)
+		smp_unmap(&h[k], a->slot0 + k, a);
+	return NULL;
+}
+
+static void test_smp(void)
+{
+	struct smp_arg a[2] = { { 11, 0, true }, { 12, 32, true } };
+	pthread_t t[2];
+	grant_ref_t r;
+	unsigned int i;
+
+	setup();
+	exact_bus = false;
+	for (r = 8; r < 48; r++)
+		grant(1, r, GTF_permit_access | (r % 5 ? 0 : GTF_readonly), r < 40 ? 0 : 2,
+		      RAM_GFN + r % RAM_PAGES);
+	for (i = 0; i < 2; i++)
+		CHECK(pthread_create(&t[i], NULL, smp_worker, &a[i]) == 0);
+	for (i = 0; i < 2; i++) {
+		CHECK(pthread_join(t[i], NULL) == 0);
+		CHECK(a[i].ok);
+	}
+	for (r = 0; r < 512; r++)
+		CHECK(status_bits(1, r) == 0);
+	for (i = 0; i < WIN_SLOTS; i++)
+		CHECK(!doms[0].slot[i].used);
+	teardown();
+}
+
 int main(void)
 {
 	gnttab_set_ops(&fake_ops);
@@ -796,5 +865,6 @@ int main(void)
 	test_copy();
 	test_destroy();
 	test_fuzz();
+	test_smp();
 	return check_result("test-gnttab");
 }
