@@ -31,9 +31,10 @@ struct fake_dom {
 static struct fake_dom doms[NDOM];
 static long live_allocs;
 
+/* container_of, as the core would: d may have been wiped by destroy. */
 static struct fake_dom *fd_of(struct evtchn_domain *d)
 {
-	return &doms[d->domid];
+	return (struct fake_dom *)((char *)d - offsetof(struct fake_dom, ev));
 }
 
 static struct evtchn_domain *f_get(domid_t id)
@@ -559,6 +560,18 @@ static void test_reset_destroy(void)
 
 		CHECK(evtchn_domain_init(&z, 5, 0, 10) == -XEN_EINVAL);
 		evtchn_domain_destroy(&z);
+		CHECK(evtchn_op(&z, EVTCHNOP_send, &z) == -XEN_EINVAL);
+	}
+	{
+		/* Known to the core, evtchn state not set up: as absent. */
+		evtchn_port_t p;
+
+		setup();
+		evtchn_domain_destroy(ev(2));
+		CHECK(alloc_unbound(0, 2, 0, &p) == -XEN_ESRCH);
+		CHECK(bind_inter(0, 2, 1, &p) == -XEN_ESRCH);
+		CHECK(evtchn_send_global_virq(ev(2), VIRQ_DOM_EXC) == -XEN_EINVAL);
+		teardown();
 	}
 }
 

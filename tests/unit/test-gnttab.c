@@ -34,9 +34,10 @@ static struct fake_dom doms[NDOM];
 static bool exact_bus = true;
 static long live_allocs, live_frames;
 
+/* container_of, as the core would: d may have been wiped by destroy. */
 static struct fake_dom *fd_of(struct gnttab_domain *d)
 {
-	return &doms[d->domid];
+	return (struct fake_dom *)((char *)d - offsetof(struct fake_dom, gt));
 }
 
 static struct gnttab_domain *f_get(domid_t id)
@@ -540,6 +541,19 @@ static void test_destroy(void)
 		struct gnttab_domain z;
 
 		CHECK(gnttab_domain_init(&z, 5, 0, 10) == -XEN_EINVAL);
+		CHECK(gnttab_op(&z, GNTTABOP_query_size, &z, 1) == -XEN_EINVAL);
+	}
+	{
+		/* Known to the core, grant table not set up: as absent. */
+		grant_handle_t h;
+		struct gnttab_query_size q = { .dom = 2 };
+
+		setup();
+		gnttab_domain_destroy(gt(2));
+		CHECK(map(0, 2, 8, GNTMAP_host_map, 0, &h) == GNTST_bad_domain);
+		CHECK(gnttab_op(gt(0), GNTTABOP_query_size, &q, 1) == 0);
+		CHECK(q.status == GNTST_bad_domain);
+		teardown();
 	}
 }
 /* ---- random-operation fuzz ---- */

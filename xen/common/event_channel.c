@@ -240,11 +240,19 @@ static void close_all(struct evtchn_domain *d)
 
 /* ---- domains ---- */
 
+/* A domain whose evtchn state is not (or no longer) set up counts as absent. */
 static struct evtchn_domain *get_dom(struct evtchn_domain *cur, domid_t id)
 {
+	struct evtchn_domain *d;
+
 	if (id == DOMID_SELF || id == cur->domid)
 		return cur;
-	return ops->get(id);
+	d = ops->get(id);
+	if (d && !d->ready) {
+		ops->put(d);
+		d = NULL;
+	}
+	return d;
 }
 
 static void put_dom(struct evtchn_domain *cur, struct evtchn_domain *d)
@@ -614,6 +622,8 @@ long evtchn_op(struct evtchn_domain *cur, unsigned int cmd, void *arg)
 {
 	if (!evtchn_op_size(cmd))
 		return -XEN_ENOSYS;
+	if (!cur->ready)
+		return -XEN_EINVAL;
 	return op_table[cmd].handle(cur, arg);
 }
 

@@ -272,17 +272,29 @@ static void put_handle(struct gnttab_domain *d, uint32_t h)
 
 /* ---- domains ---- */
 
+/* A domain whose table is not (or no longer) set up counts as absent. */
+static struct gnttab_domain *get_other(domid_t id)
+{
+	struct gnttab_domain *d = ops->get(id);
+
+	if (d && !d->ready) {
+		ops->put(d);
+		d = NULL;
+	}
+	return d;
+}
+
 static struct gnttab_domain *get_any(struct gnttab_domain *cur, domid_t id)
 {
 	if (id == DOMID_SELF || id == cur->domid)
 		return cur;
-	return ops->get(id);
+	return get_other(id);
 }
 
 /* rcu_lock_domain_by_id: no DOMID_SELF. */
 static struct gnttab_domain *get_by_id(struct gnttab_domain *cur, domid_t id)
 {
-	return id == cur->domid ? cur : ops->get(id);
+	return id == cur->domid ? cur : get_other(id);
 }
 
 static void put_dom(struct gnttab_domain *cur, struct gnttab_domain *d)
@@ -320,7 +332,7 @@ int gnttab_domain_init(struct gnttab_domain *d, domid_t id,
 /* Drop the pin a mapping of d's holds in its granter (d is dying). */
 static void release_mapping(struct gnttab_domain *d, struct gnttab_maptrack *m)
 {
-	struct gnttab_domain *rd = m->dom == d->domid ? d : ops->get(m->dom);
+	struct gnttab_domain *rd = m->dom == d->domid ? d : get_other(m->dom);
 
 	if (rd)
 		unpin_locked(rd, m->ref, m->flags & GNTMAP_readonly);
@@ -700,6 +712,8 @@ long gnttab_op(struct gnttab_domain *cur, unsigned int cmd, void *arg,
 
 	if (!gnttab_op_size(cmd))
 		return -XEN_ENOSYS;
+	if (!cur->ready)
+		return -XEN_EINVAL;
 	op = &op_table[cmd];
 	if (!op->batch && count != 1)
 		return -XEN_EINVAL;
