@@ -80,7 +80,11 @@ void evtchn_set_ops(const struct evtchn_ops *ops);
  */
 int evtchn_domain_init(struct evtchn_domain *d, domid_t id,
 		       unsigned int max_vcpus, unsigned int max_port);
-/* Closes every port (peers' ports go back to unbound) and frees memory. */
+/*
+ * Closes every port (peers' ports go back to unbound) and frees memory.
+ * Call it once get() no longer returns d and no CPU still holds a
+ * reference from get() or is raising a VIRQ on d.
+ */
 void evtchn_domain_destroy(struct evtchn_domain *d);
 
 size_t evtchn_op_size(unsigned int cmd);

@@ -92,7 +92,12 @@ void gnttab_set_ops(const struct gnttab_ops *ops);
 /* 0, -EINVAL (no ops, max_frames 0) or -ENOMEM; no frame allocated yet. */
 int gnttab_domain_init(struct gnttab_domain *d, domid_t id,
 		       unsigned int max_frames, unsigned int max_maptrack);
-/* Releases every mapping d holds (pins and status bits in the granters). */
+/*
+ * Releases every mapping d holds (pins and status bits in the granters)
+ * and frees the table. Call it once get() no longer returns d and no CPU
+ * holds a reference from get(); the core keeps d's domid unused while
+ * other domains still map d's grants (their unmaps then still work).
+ */
 void gnttab_domain_destroy(struct gnttab_domain *d);
 
 /*
