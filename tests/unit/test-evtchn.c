@@ -447,6 +447,15 @@ static void test_virq_ipi(void)
 	CHECK(evtchn_send_virq(ev(0), 1, VIRQ_TIMER) == -XEN_ENOENT);
 	CHECK(bind_virq(0, VIRQ_TIMER, 1, &x) == 0 && x == t);
 
+	/* vcpu_info moved: all selector bits, one upcall edge. */
+	guest_handle(0, 1);
+	evtchn_vcpu_info_moved(ev(0), 1);
+	CHECK(doms[0].vi[1].evtchn_pending_sel == ~(xen_ulong_t)0);
+	CHECK(doms[0].vi[1].evtchn_upcall_pending == 1 && doms[0].kicks[1] == 2);
+	evtchn_vcpu_info_moved(ev(0), 1);
+	CHECK(doms[0].kicks[1] == 2);
+	evtchn_vcpu_info_moved(ev(0), NVCPU);            /* ignored */
+
 	/* IPI to vCPU 2, then to a vCPU without vcpu_info (pending only). */
 	CHECK(bind_ipi(0, 2, &i1) == 0);
 	CHECK(bind_ipi(0, NVCPU, &x) == -XEN_ENOENT);

@@ -139,6 +139,20 @@ static void unmask(struct evtchn_domain *d, evtchn_port_t port)
 		mark_vcpu(d, d->ports[port].notify_vcpu, w);
 }
 
+void evtchn_vcpu_info_moved(struct evtchn_domain *d, unsigned int vcpu)
+{
+	struct vcpu_info *vi;
+
+	if (!d->ready || vcpu >= d->max_vcpus)
+		return;
+	vi = ops->vcpu_info(d, vcpu);
+	if (!vi)
+		return;
+	__atomic_store_n(&vi->evtchn_pending_sel, ~(xen_ulong_t)0, __ATOMIC_SEQ_CST);
+	if (!__atomic_exchange_n(&vi->evtchn_upcall_pending, 1, __ATOMIC_SEQ_CST))
+		ops->kick(d, vcpu);
+}
+
 /* ---- ports ---- */
 
 static bool port_valid(const struct evtchn_domain *d, evtchn_port_t port)

@@ -94,6 +94,12 @@ long evtchn_op(struct evtchn_domain *cur, unsigned int cmd, void *arg);
 int evtchn_send_virq(struct evtchn_domain *d, unsigned int vcpu,
 		     unsigned int virq);
 int evtchn_send_global_virq(struct evtchn_domain *d, unsigned int virq);
+/*
+ * After VCPUOP_register_vcpu_info moved vCPU n's vcpu_info (the core has
+ * copied the old contents): as Xen, set every selector bit and raise the
+ * upcall so the guest rescans all pending ports.
+ */
+void evtchn_vcpu_info_moved(struct evtchn_domain *d, unsigned int vcpu);
 /* Whether a VIRQ is global (bound on vCPU 0 only) as in Xen. */
 bool evtchn_virq_is_global(unsigned int virq);
 
