@@ -4,23 +4,30 @@
 up before dom0 exists.
 
     (XEN) Heap: <N> MiB free
+    (XEN) GICv3|GICv2; hypervisor timer PPI 26 at <f> Hz
     (XEN) Bringing up CPU<n>                       (one per secondary CPU)
     (XEN) Brought up <N> CPUs
+    (XEN) Interrupts: timer and SGI taken on all <N> CPUs
 """
 
 import harness as h
 import ourboot
 
 HEAP = r'^\(XEN\) Heap: [1-9][0-9]* MiB free'
+GIC = r'^\(XEN\) %s; hypervisor timer PPI 26 at [1-9][0-9]* Hz'
 
 
-def cpus(name, board_name, nr_cpus, board_changes=None):
+def cpus(name, board_name, nr_cpus, gic, board_changes=None):
     """Every CPU the board has is started with PSCI CPU_ON and reports in
-    (a CPU that fails prints 'left off' and the count is short); then the
-    usual clean power-off."""
+    (a CPU that fails prints 'left off' and the count is short); each takes
+    its EL2 timer interrupt and an SGI from CPU0 through the `gic` driver;
+    then the usual clean power-off."""
     sc = ourboot.boot(name, board_name, board_changes=board_changes)
     bring = [r'^\(XEN\) Bringing up CPU%d\s*$' % i for i in range(1, nr_cpus)]
-    sc.expect = sc.expect[:-1] + [HEAP] + bring + \
-        [r'^\(XEN\) Brought up %d CPUs\s*$' % nr_cpus, sc.expect[-1]]
-    sc.fail = list(getattr(sc, 'fail', None) or []) + [r'left off', r'FATAL']
+    sc.expect = sc.expect[:-1] + [HEAP, GIC % gic] + bring + \
+        [r'^\(XEN\) Brought up %d CPUs\s*$' % nr_cpus,
+         r'^\(XEN\) Interrupts: timer and SGI taken on all %d CPUs\s*$' % nr_cpus,
+         sc.expect[-1]]
+    sc.fail = list(getattr(sc, 'fail', None) or []) + \
+        [r'left off', r'FATAL', r'check FAILED', r'Unexpected exception']
     return sc

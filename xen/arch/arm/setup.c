@@ -161,6 +161,9 @@ void start_xen(paddr_t fdt_paddr)
 	bootinfo_print(&bootinfo);
 	check_dom0_kernel();
 	heap_init();
+	smp_boot_cpu_init();
+	interrupts_init(fdt);
 	smp_bring_up(fdt);
+	interrupts_check();
 	machine_power_off(fdt);
 }

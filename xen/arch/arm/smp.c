@@ -32,9 +32,11 @@ unsigned int cpus_online(void)
 
 void start_secondary(struct pcpu *c)
 {
+	interrupts_cpu_init();
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);
-	/* Nothing to run yet: park with interrupts masked. */
-	arch_halt();
+	/* Nothing to schedule yet: take interrupts, wait for more. */
+	for (;;)
+		arch_idle();
 }
 
 static bool wait_online(const struct pcpu *c)
@@ -113,14 +115,17 @@ static void start_cpu_node(const void *fdt, int node, unsigned int *next_id)
 		(*next_id)++;
 }
 
+void smp_boot_cpu_init(void)
+{
+	pcpus[0] = (struct pcpu){ .id = 0, .mpidr = arch_boot_mpidr(), .online = true };
+	arch_set_this_cpu(&pcpus[0]);
+}
+
 void smp_bring_up(const void *fdt)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus"), node;
 	unsigned int next_id = 1;
 	const char *why = psci_check(fdt);
-
-	pcpus[0] = (struct pcpu){ .id = 0, .mpidr = arch_boot_mpidr(), .online = true };
-	arch_set_this_cpu(&pcpus[0]);
 	if (why)
 		printk("Secondary CPUs left off: %s\n", why);
 	else if (cpus >= 0)

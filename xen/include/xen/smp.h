@@ -5,8 +5,11 @@
 
 #include <xen/percpu.h>
 
+/* Makes the boot CPU CPU0 (per-CPU data usable from here on). */
+void smp_boot_cpu_init(void);
+
 /*
- * Makes the boot CPU CPU0, then starts every other enabled /cpus entry
+ * Starts every other enabled /cpus entry
  * with PSCI CPU_ON and prints "Brought up N CPUs". Needs the heap (for
  * stacks). A CPU that cannot be started is reported and left off.
  */

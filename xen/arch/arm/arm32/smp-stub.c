@@ -3,6 +3,7 @@
  * arm32 runs on the boot CPU only: dom0 on arm32 is out of scope, so no
  * Hyp-mode secondary entry exists yet. Per-CPU data lives in HTPIDR.
  */
+#include <asm/setup.h>
 #include <xen/console.h>
 #include <xen/smp.h>
 
@@ -26,10 +27,23 @@ unsigned int cpus_online(void)
 	return 1;
 }
 
-void smp_bring_up(const void *fdt)
+void smp_boot_cpu_init(void)
 {
 	pcpus[0] = (struct pcpu){ .id = 0, .online = true };
 	arch_set_this_cpu(&pcpus[0]);
+}
+
+/* No GIC or timer driver is wired up on arm32 yet. */
+void interrupts_init(const void *fdt)
+{
+}
+
+void interrupts_check(void)
+{
+}
+
+void smp_bring_up(const void *fdt)
+{
 	printk("Secondary CPUs left off: not supported on arm32\n");
 	printk("Brought up %u CPUs\n", cpus_online());
 }

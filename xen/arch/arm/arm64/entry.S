@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * EL2 exception vectors (Arm ARM D1.10.2): 16 entries of 128 bytes. Any
- * exception is unexpected at this stage: save x0-x30 in a frame and let
- * do_unexpected() print it, then halt.
+ * EL2 exception vectors (Arm ARM D1.10.2): 16 entries of 128 bytes. Each
+ * saves x0-x30, ELR_EL2 and SPSR_EL2 in a frame (struct cpu_regs) and
+ * calls trap_dispatch(frame, vector); if that returns, the frame is
+ * restored and we return with eret. The dispatcher decides what is
+ * unexpected (it prints the frame and halts).
  */
-#define FRAME_SIZE (32 * 8)
+#define FRAME_SIZE (34 * 8)
+#define FRAME_ELR (31 * 8)
 
 	.macro	ventry n
 	.balign	128
@@ -25,6 +28,9 @@
 	stp	x26, x27, [sp, #208]
 	stp	x28, x29, [sp, #224]
 	str	x30, [sp, #240]
+	mrs	x0, elr_el2
+	mrs	x1, spsr_el2
+	stp	x0, x1, [sp, #FRAME_ELR]
 	mov	x0, sp
 	mov	x1, #\n
 	b	trap_common
@@ -52,5 +58,25 @@ hyp_vectors:
 	ventry	15
 
 trap_common:
-	bl	do_unexpected
-	b	arch_halt
+	bl	trap_dispatch
+	ldp	x0, x1, [sp, #FRAME_ELR]
+	msr	elr_el2, x0
+	msr	spsr_el2, x1
+	ldp	x0, x1, [sp, #0]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldp	x18, x19, [sp, #144]
+	ldp	x20, x21, [sp, #160]
+	ldp	x22, x23, [sp, #176]
+	ldp	x24, x25, [sp, #192]
+	ldp	x26, x27, [sp, #208]
+	ldp	x28, x29, [sp, #224]
+	ldr	x30, [sp, #240]
+	add	sp, sp, #FRAME_SIZE
+	eret

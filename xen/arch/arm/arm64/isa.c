@@ -99,3 +99,44 @@ void arch_set_this_cpu(struct pcpu *c)
 {
 	asm volatile("msr tpidr_el2, %0" : : "r"(c) : "memory");
 }
+
+void arch_irq_enable(void)
+{
+	asm volatile("msr daifclr, #2" ::: "memory");
+}
+
+void arch_irq_disable(void)
+{
+	asm volatile("msr daifset, #2" ::: "memory");
+}
+
+/* Wait for an interrupt with IRQs unmasked; it is taken before we return. */
+void arch_idle(void)
+{
+	asm volatile("dsb sy\n\twfi\n\tmsr daifclr, #2\n\tisb\n\tmsr daifset, #2"
+		     ::: "memory");
+}
+
+/* The EL2 physical timer (CNTHP): fire when the count reaches `cval`. */
+void arch_hyp_timer_program(uint64_t cval)
+{
+	WRITE_SYSREG_E(CNTHP_CVAL_EL2, cval);
+	WRITE_SYSREG_E(CNTHP_CTL_EL2, 1);	/* ENABLE, not masked */
+	isb();
+}
+
+void arch_hyp_timer_stop(void)
+{
+	WRITE_SYSREG_E(CNTHP_CTL_EL2, 0);
+	isb();
+}
+
+/*
+ * HCR_EL2.{FMO,IMO,AMO}: physical FIQ/IRQ/SError go to EL2. Without this
+ * they target EL1 and are never taken while we run at EL2 (Arm ARM D1.3.6).
+ */
+void arch_route_irqs_to_el2(void)
+{
+	WRITE_SYSREG(hcr_el2, READ_SYSREG(hcr_el2) | (7ULL << 3));
+	isb();
+}

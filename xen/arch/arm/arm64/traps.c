@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Reporting an unexpected EL2 exception: class, syndrome, addresses, GPRs. */
+/*
+ * EL2 exceptions: trap_dispatch() picks the handler by vector from one
+ * table; anything without a handler is reported (class, syndrome,
+ * addresses, GPRs) and stops the hypervisor.
+ */
+#include <asm/gic.h>
 #include <asm/sysregs.h>
 #include <xen/console.h>
 
-#define FRAME_SIZE (32 * 8)
-
+/* entry.S's frame: x0-x30, ELR_EL2, SPSR_EL2, pad to 16 bytes. */
 struct cpu_regs {
 	uint64_t x[31];
+	uint64_t elr;
+	uint64_t spsr;
 	uint64_t pad;
 };
 
-void do_unexpected(const struct cpu_regs *regs, unsigned long vector);
+#define FRAME_SIZE sizeof(struct cpu_regs)
+
+void trap_dispatch(struct cpu_regs *regs, unsigned long vector);
 
 static const char *const vector_names[16] = {
 	"Synchronous, current EL with SP0", "IRQ, current EL with SP0",
@@ -65,7 +73,7 @@ static void print_gprs(const struct cpu_regs *regs)
 	printk("    sp  %016llx\n", (unsigned long long)((uintptr_t)regs + FRAME_SIZE));
 }
 
-void do_unexpected(const struct cpu_regs *regs, unsigned long vector)
+static void do_unexpected(const struct cpu_regs *regs, unsigned long vector)
 {
 	uint64_t esr = READ_SYSREG(esr_el2);
 	unsigned int ec = (esr >> 26) & 0x3f;
@@ -79,4 +87,27 @@ void do_unexpected(const struct cpu_regs *regs, unsigned long vector)
 	       (unsigned long long)READ_SYSREG(spsr_el2));
 	print_gprs(regs);
 	fatal("unexpected exception in the hypervisor; stopped");
+}
+
+static void irq_entry(struct cpu_regs *regs, unsigned long vector)
+{
+	do_irq();
+}
+
+typedef void (*vector_fn)(struct cpu_regs *regs, unsigned long vector);
+
+/* Vectors 5 and 9: IRQ taken from EL2 itself, and from a guest (EL1/EL0). */
+static const vector_fn vector_table[16] = {
+	[5] = irq_entry,
+	[9] = irq_entry,
+};
+
+void trap_dispatch(struct cpu_regs *regs, unsigned long vector)
+{
+	vector_fn fn = vector_table[vector & 15];
+
+	if (fn)
+		fn(regs, vector);
+	else
+		do_unexpected(regs, vector);
 }

@@ -27,6 +27,15 @@ paddr_t pt_build_runtime(const struct bootinfo *bi);
 /* Power off through PSCI or the board's controller (poweroff.c). */
 void machine_power_off(const void *fdt) __noreturn;
 
+/*
+ * GIC and timer (time.c on arm64; arm32 has none yet): set up on the boot
+ * CPU, on each secondary, and the boot-time check that every CPU takes
+ * its timer interrupt and an SGI.
+ */
+void interrupts_init(const void *fdt);
+void interrupts_cpu_init(void);
+void interrupts_check(void);
+
 /* ISA-specific (arm64/, arm32/). */
 void arch_smc_call(unsigned long fid);
 /* Make `root` the EL2 / Hyp translation table (same mappings for us). */

@@ -19,6 +19,16 @@ uint64_t arch_counter_freq(void);
 /* Write back [p, p + size) to memory for a CPU running with its MMU off. */
 void arch_clean_dcache(const void *p, size_t size);
 
+/* Take physical interrupts at EL2 (HCR_EL2 routing). */
+void arch_route_irqs_to_el2(void);
+/* IRQ masking at EL2, and waiting for one (idle). */
+void arch_irq_enable(void);
+void arch_irq_disable(void);
+void arch_idle(void);
+/* The EL2 physical timer: compare value in counter ticks, or off. */
+void arch_hyp_timer_program(uint64_t cval);
+void arch_hyp_timer_stop(void);
+
 /* NULL if /psci is PSCI 0.2+ over SMC, else why not (psci.c). */
 const char *psci_check(const void *fdt);
 
