@@ -4,6 +4,7 @@
 #include <asm/smp.h>
 #include <asm/sysregs.h>
 #include <xen/arch.h>
+#include <xen/p2m.h>
 #include <xen/percpu.h>
 
 void arch_halt(void)
@@ -139,4 +140,14 @@ void arch_route_irqs_to_el2(void)
 {
 	WRITE_SYSREG(hcr_el2, READ_SYSREG(hcr_el2) | (7ULL << 3));
 	isb();
+}
+
+/*
+ * Stage-2 TLB invalidation. TLBI VMALLS12E1IS acts on the VMID in
+ * VTTBR_EL2, which may belong to another domain, so flush every VMID's
+ * EL1&0 entries instead (ALLE1IS): correct, if broader than needed.
+ */
+void arch_p2m_flush_tlb(uint16_t vmid)
+{
+	asm volatile("dsb ishst\n\ttlbi alle1is\n\tdsb ish\n\tisb" ::: "memory");
 }

@@ -13,4 +13,7 @@ extern const struct uart_ops host_capture_uart;
 const char *host_console_text(void);
 void host_console_clear(void);
 
+/* arch_p2m_flush_tlb() calls so far. */
+extern unsigned long host_p2m_flushes;
+
 #endif
