@@ -18,7 +18,7 @@ xs_start() {
 	local name=$1 i; shift
 	mkdir -p "$XS_WORK/$name"
 	env -u XENSTORED_PATH XENSTORED_RUNDIR=$XS_WORK/$name \
-		timeout 600 "$XS_BUILDDIR/xenstored" -N "$@" \
+		timeout 600 "${XS_DAEMON:-$XS_BUILDDIR/xenstored}" -N "$@" \
 		>"$XS_WORK/$name/log" 2>&1 &
 	XS_PIDS+=($!)
 	for i in $(seq 100); do
