@@ -242,6 +242,30 @@ const char *bootfdt_xen_cmdline(const void *fdt, const struct bootinfo *bi)
 	return "";
 }
 
+/*
+ * dom0's command line: the kernel module's bootargs, else
+ * xen,dom0-bootargs, else /chosen bootargs when Xen has its own
+ * xen,xen-bootargs; else "".
+ */
+const char *bootfdt_dom0_cmdline(const void *fdt, const struct bootinfo *bi)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen");
+	const struct bootmodule *kernel = bootinfo_find(bi, BOOTMOD_KERNEL);
+	const char *s;
+
+	if (kernel && kernel->cmdline)
+		return kernel->cmdline;
+	if (chosen < 0)
+		return "";
+	s = dt_prop_string(fdt, chosen, "xen,dom0-bootargs");
+	if (s)
+		return s;
+	s = dt_prop_string(fdt, chosen, "bootargs");
+	if (s && fdt_getprop(fdt, chosen, "xen,xen-bootargs", NULL))
+		return s;
+	return "";
+}
+
 const struct bootmodule *bootinfo_find(const struct bootinfo *bi,
 				       enum bootmod_kind kind)
 {

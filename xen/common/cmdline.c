@@ -18,6 +18,8 @@ struct param {
 static const struct param params[] = {
 	STRING_PARAM("console", console),
 	STRING_PARAM("dtuart", dtuart),
+	STRING_PARAM("dom0_mem", dom0_mem),
+	STRING_PARAM("xa_dom0", xa_dom0),
 };
 
 static void set_defaults(struct xen_options *opts)
@@ -100,4 +102,20 @@ bool cmdline_list_has(const char *list, const char *word)
 		p = comma ? comma + 1 : NULL;
 	}
 	return false;
+}
+
+uint64_t cmdline_parse_size(const char *s)
+{
+	char *end;
+	uint64_t v = strtoul(s, &end, 0);
+
+	if (end == s)
+		return 0;
+	switch (*end) {
+	case 'G': case 'g': v <<= 30; end++; break;
+	case 'M': case 'm': v <<= 20; end++; break;
+	case 'K': case 'k': v <<= 10; end++; break;
+	default: break;
+	}
+	return *end ? 0 : v;
 }

@@ -42,6 +42,16 @@ static void emit(char c)
 	at_line_start = c == '\n';
 }
 
+void console_write_guest(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		emit_raw(s[i]);
+		at_line_start = s[i] == '\n';
+	}
+}
+
 void vprintk(const char *fmt, va_list ap)
 {
 	char line[512];

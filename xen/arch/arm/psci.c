@@ -53,6 +53,11 @@ const char *psci_check(const void *fdt)
 	return psci_prepare(fdt);
 }
 
+void psci_system_reset(void)
+{
+	arch_smc_call(0x84000009UL);	/* SYSTEM_RESET */
+}
+
 static void psci_off(void)
 {
 	arch_smc_call(PSCI_0_2_FN_SYSTEM_OFF);

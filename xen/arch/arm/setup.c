@@ -5,7 +5,10 @@
  * failure is a FATAL line that says what is wrong and what to do.
  */
 #include <asm/isa.h>
+#include <asm/dom0.h>
+#include <asm/hypercall.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <libfdt.h>
 #include <xen/bootinfo.h>
 #include <xen/cmdline.h>
@@ -18,6 +21,9 @@
 
 static struct bootinfo bootinfo;
 static struct xen_options options;
+static const void *host_fdt;
+static struct dtuart hyp_uart;
+static char hyp_uart_path[256];
 
 paddr_t boot_early(paddr_t fdt_paddr)
 {
@@ -69,6 +75,9 @@ static void console_setup(const void *fdt)
 		fatal("%s", err);
 	}
 	console_attach(uart.ops, uart.base);
+	hyp_uart = uart;
+	if (fdt_get_path(fdt, uart.node, hyp_uart_path, sizeof(hyp_uart_path)))
+		hyp_uart_path[0] = '\0';
 }
 
 /*
@@ -144,13 +153,25 @@ static void heap_init(void)
 	printk("Heap: %lu MiB free\n", page_alloc_free_count() >> (20 - PAGE_SHIFT));
 }
 
+void hypervisor_power_off(void)
+{
+	machine_power_off(host_fdt);
+}
+
+void hypervisor_reset(void)
+{
+	printk("Resetting (PSCI SYSTEM_RESET)\n");
+	psci_system_reset();
+	machine_power_off(host_fdt);
+}
+
 void start_xen(paddr_t fdt_paddr)
 {
 	const void *fdt;
 	const char *cmdline, *err;
 
 	print_banner();
-	fdt = check_fdt(fdt_paddr);
+	fdt = host_fdt = check_fdt(fdt_paddr);
 	read_boot_info(fdt, fdt_paddr);
 	cmdline = bootfdt_xen_cmdline(fdt, &bootinfo);
 	err = cmdline_parse(cmdline, &options);
@@ -165,5 +186,8 @@ void start_xen(paddr_t fdt_paddr)
 	interrupts_init(fdt);
 	smp_bring_up(fdt);
 	interrupts_check();
+	if (!strncmp(options.xa_dom0, "boot", 5))
+		construct_and_run_dom0(fdt, &bootinfo, &options,
+				       hyp_uart_path[0] ? hyp_uart_path : NULL, hyp_uart.base);
 	machine_power_off(fdt);
 }

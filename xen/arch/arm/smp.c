@@ -117,7 +117,10 @@ static void start_cpu_node(const void *fdt, int node, unsigned int *next_id)
 
 void smp_boot_cpu_init(void)
 {
-	pcpus[0] = (struct pcpu){ .id = 0, .mpidr = arch_boot_mpidr(), .online = true };
+	extern char boot_stack_top[];	/* head.S */
+
+	pcpus[0] = (struct pcpu){ .id = 0, .mpidr = arch_boot_mpidr(), .online = true,
+				  .stack_top = virt_to_maddr(boot_stack_top) };
 	arch_set_this_cpu(&pcpus[0]);
 }
 

@@ -60,6 +60,9 @@ const char *bootfdt_scan(const void *fdt, struct bootinfo *bi);
 /* The hypervisor command line chosen by the /chosen rules, or "". */
 const char *bootfdt_xen_cmdline(const void *fdt, const struct bootinfo *bi);
 
+/* dom0's command line by the same rules, or "". */
+const char *bootfdt_dom0_cmdline(const void *fdt, const struct bootinfo *bi);
+
 int bootinfo_add_module(struct bootinfo *bi, enum bootmod_kind kind,
 			paddr_t start, paddr_t size, int node);
 const struct bootmodule *bootinfo_find(const struct bootinfo *bi,

@@ -8,6 +8,8 @@
 struct xen_options {
 	char console[64];	/* console=, default "dtuart" */
 	char dtuart[256];	/* dtuart=, default "" (use stdout-path) */
+	char dom0_mem[32];	/* dom0_mem=, e.g. "256M"; "" = the default */
+	char xa_dom0[16];	/* xa_dom0=boot: build and run dom0 (work in progress) */
 };
 
 /*
@@ -16,6 +18,9 @@ struct xen_options {
  * (the rest is still parsed).
  */
 const char *cmdline_parse(const char *cmdline, struct xen_options *opts);
+
+/* "256M", "1G", "524288K", plain bytes -> bytes; 0 if unparsable or empty. */
+uint64_t cmdline_parse_size(const char *s);
 
 /* True when the comma-separated list `list` contains `word`. */
 bool cmdline_list_has(const char *list, const char *word);

@@ -13,6 +13,8 @@ struct uart_ops;
 
 void printk(const char *fmt, ...) __printf(1, 2);
 void vprintk(const char *fmt, va_list ap);
+/* A guest's console output, as it is (no prefix). */
+void console_write_guest(const char *s, size_t n);
 /* Attach a UART; the buffered text is written to it first. */
 void console_attach(const struct uart_ops *ops, paddr_t base);
 /* The UART in use, or NULL. */

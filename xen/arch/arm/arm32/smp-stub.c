@@ -3,6 +3,7 @@
  * arm32 runs on the boot CPU only: dom0 on arm32 is out of scope, so no
  * Hyp-mode secondary entry exists yet. Per-CPU data lives in HTPIDR.
  */
+#include <asm/dom0.h>
 #include <asm/setup.h>
 #include <xen/console.h>
 #include <xen/smp.h>
@@ -46,4 +47,11 @@ void smp_bring_up(const void *fdt)
 {
 	printk("Secondary CPUs left off: not supported on arm32\n");
 	printk("Brought up %u CPUs\n", cpus_online());
+}
+
+void construct_and_run_dom0(const void *fdt, const struct bootinfo *bi,
+			    const struct xen_options *opts, const char *uart_path,
+			    paddr_t uart_base)
+{
+	fatal("xa_dom0=boot: running dom0 is not supported on arm32");
 }

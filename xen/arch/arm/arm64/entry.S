@@ -59,6 +59,7 @@ hyp_vectors:
 
 trap_common:
 	bl	trap_dispatch
+restore_frame:
 	ldp	x0, x1, [sp, #FRAME_ELR]
 	msr	elr_el2, x0
 	msr	spsr_el2, x1
@@ -80,3 +81,13 @@ trap_common:
 	ldr	x30, [sp, #240]
 	add	sp, sp, #FRAME_SIZE
 	eret
+
+/*
+ * x0 = a frame at the top of this CPU's stack: make it the stack and
+ * "return" into the guest it describes. Later traps push their frame at
+ * the same place, so the stack never grows while a guest runs.
+ */
+	.global	return_to_guest
+return_to_guest:
+	mov	sp, x0
+	b	restore_frame

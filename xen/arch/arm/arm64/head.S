@@ -133,4 +133,5 @@ mmu_on:
 	.section .bss.stack, "aw", %nobits
 	.balign 16
 	.space	16384
+	.global	boot_stack_top
 boot_stack_top:

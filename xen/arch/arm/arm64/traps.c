@@ -4,17 +4,12 @@
  * table; anything without a handler is reported (class, syndrome,
  * addresses, GPRs) and stops the hypervisor.
  */
+#include <asm/domain.h>
 #include <asm/gic.h>
+#include <asm/guest.h>
 #include <asm/sysregs.h>
 #include <xen/console.h>
 
-/* entry.S's frame: x0-x30, ELR_EL2, SPSR_EL2, pad to 16 bytes. */
-struct cpu_regs {
-	uint64_t x[31];
-	uint64_t elr;
-	uint64_t spsr;
-	uint64_t pad;
-};
 
 #define FRAME_SIZE sizeof(struct cpu_regs)
 
@@ -96,9 +91,18 @@ static void irq_entry(struct cpu_regs *regs, unsigned long vector)
 
 typedef void (*vector_fn)(struct cpu_regs *regs, unsigned long vector);
 
-/* Vectors 5 and 9: IRQ taken from EL2 itself, and from a guest (EL1/EL0). */
+static void guest_sync_entry(struct cpu_regs *regs, unsigned long vector)
+{
+	guest_sync(regs, READ_SYSREG(esr_el2));
+}
+
+/*
+ * Vectors 5 and 9: IRQ taken from EL2 itself, and from a guest (EL1/EL0);
+ * 8: synchronous exception from an AArch64 guest (traps, hypercalls).
+ */
 static const vector_fn vector_table[16] = {
 	[5] = irq_entry,
+	[8] = guest_sync_entry,
 	[9] = irq_entry,
 };
 

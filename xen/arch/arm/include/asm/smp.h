@@ -31,5 +31,7 @@ void arch_hyp_timer_stop(void);
 
 /* NULL if /psci is PSCI 0.2+ over SMC, else why not (psci.c). */
 const char *psci_check(const void *fdt);
+/* PSCI SYSTEM_RESET through SMC (returns only if firmware refuses). */
+void psci_system_reset(void);
 
 #endif

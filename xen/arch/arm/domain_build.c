@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dom0: RAM mapped 1:1 (guest physical = machine) from one naturally
+ * aligned heap block, so stage 2 uses the largest blocks; the kernel (an
+ * arm64 Image, booting.rst) at RAM + text_offset; the device tree in the
+ * last 2 MiB of its RAM and the initrd just below. Stage 2 maps every
+ * non-RAM address 1:1 as MMIO except the interrupt controller and the
+ * hypervisor's UART, which dom0 must not touch directly.
+ */
+#include <asm/dom0.h>
+#include <asm/guest.h>
+#include <libfdt.h>
+#include <xen/console.h>
+#include <xen/device_tree.h>
+#include <xen/lib.h>
+#include <xen/mm.h>
+#include <xen/xmalloc.h>
+
+#define IMAGE_MAGIC 0x644d5241U		/* "ARM\x64" at offset 0x38 */
+#define MiB2 (2ULL << 20)
+#define IPA_PAGES (1ULL << (P2M_IPA_BITS - PAGE_SHIFT))
+
+static const char *const gic_compatibles[] = {
+	"arm,gic-v3", "arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+};
+
+static uint64_t le64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 7; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+static unsigned int order_for(uint64_t bytes)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < bytes)
+		order++;
+	return order;
+}
+
+static void alloc_ram(const struct xen_options *opts, struct dom0_layout *l)
+{
+	uint64_t want = opts->dom0_mem[0] ? cmdline_parse_size(opts->dom0_mem) : DOM0_DEFAULT_MEM;
+	void *ram;
+
+	if (want < (32ULL << 20))
+		fatal("dom0_mem=%s: unreadable or below 32M", opts->dom0_mem);
+	want = ROUNDUP(want, MiB2);
+	ram = order_for(want) <= MAX_ORDER ? alloc_pages(order_for(want)) : NULL;
+	if (!ram)
+		fatal("dom0_mem=%s: no free, naturally aligned block of %llu MiB for dom0's RAM",
+		      opts->dom0_mem, (unsigned long long)((PAGE_SIZE << order_for(want)) >> 20));
+	l->ram = virt_to_maddr(ram);
+	l->ram_size = want;
+}
+
+static void load_kernel(const struct bootmodule *k, struct dom0_layout *l)
+{
+	const uint8_t *img = maddr_to_virt(k->start);
+	uint64_t text_offset, image_size;
+
+	if (k->size < 64 || le64(img + 0x38) << 32 >> 32 != IMAGE_MAGIC)
+		fatal("dom0 kernel module at %#llx (%llu bytes) is not an arm64 Image: no \"ARM\\x64\" magic at offset 0x38%s",
+		      (unsigned long long)k->start, (unsigned long long)k->size,
+		      k->size >= 2 && img[0] == 0x1f && img[1] == 0x8b ?
+		      " (it is gzip-compressed: not supported yet)" : "");
+	text_offset = le64(img + 8);
+	image_size = le64(img + 16);
+	if (!image_size)	/* pre-3.17 kernels: the documented defaults */
+		text_offset = 0x80000;
+	if (text_offset + (image_size ? image_size : k->size) > l->ram_size / 2)
+		fatal("dom0 kernel (image_size %llu) does not fit dom0's RAM", (unsigned long long)image_size);
+	memcpy(maddr_to_virt(l->ram + text_offset), img, k->size);
+	l->kernel_entry = l->ram + text_offset;
+}
+
+static void load_initrd(const struct bootmodule *rd, struct dom0_layout *l)
+{
+	l->fdt = l->ram + l->ram_size - MiB2;
+	if (!rd)
+		return;
+	l->initrd_size = rd->size;
+	l->initrd = ROUNDDOWN(l->fdt - rd->size, PAGE_SIZE);
+	if (l->initrd < l->ram + l->ram_size / 2)
+		fatal("dom0 initrd (%llu bytes) does not fit in dom0's RAM; raise dom0_mem",
+		      (unsigned long long)rd->size);
+	memcpy(maddr_to_virt(l->initrd), maddr_to_virt(rd->start), rd->size);
+}
+
+static void build_fdt(const void *host_fdt, struct dom0_layout *l)
+{
+	const char *err = dom0_fdt_build(host_fdt, maddr_to_virt(l->fdt), DOM0_FDT_MAX, l);
+
+	if (err)
+		fatal("dom0 device tree: %s", err);
+}
+
+/* Unmaps every `reg` entry of `node` (translated to CPU addresses). */
+static void hide_node(struct p2m *p2m, const void *fdt, int node)
+{
+	paddr_t addr, bus, size;
+	const char *why;
+	int i;
+
+	for (i = 0; !dt_reg(fdt, node, i, &bus, &size); i++)
+		if (!dt_device_addr(fdt, node, i, &addr, &why))
+			p2m_unmap(p2m, gaddr_to_gfn(addr), ROUNDUP(size, PAGE_SIZE) >> PAGE_SHIFT);
+}
+
+static void build_p2m(struct domain *d, const void *fdt, const struct bootinfo *bi,
+		      paddr_t uart_base)
+{
+	struct p2m *p2m = &d->p2m;
+	unsigned int i;
+	int node = -1;
+
+	if (p2m_init(p2m, 1) || p2m_map(p2m, _gfn(0), _mfn(0), IPA_PAGES, P2M_MMIO))
+		fatal("dom0: out of memory for its stage-2 tables");
+	for (i = 0; i < bi->mem.nr; i++)
+		p2m_unmap(p2m, gaddr_to_gfn(bi->mem.bank[i].start), bi->mem.bank[i].size >> PAGE_SHIFT);
+	for (i = 0; i < ARRAY_SIZE(gic_compatibles) && node < 0; i++)
+		node = fdt_node_offset_by_compatible(fdt, -1, gic_compatibles[i]);
+	if (node >= 0)
+		hide_node(p2m, fdt, node);
+	p2m_unmap(p2m, gaddr_to_gfn(uart_base), 1);
+	if (p2m_map(p2m, gaddr_to_gfn(d->ram_start), maddr_to_mfn(d->ram_start),
+		    d->ram_size >> PAGE_SHIFT, P2M_RAM_RW))
+		fatal("dom0: out of memory for its stage-2 tables");
+}
+
+static struct domain *new_dom0(const struct dom0_layout *l)
+{
+	struct domain *d = xzalloc(struct domain);
+	struct vcpu *v = xzalloc(struct vcpu);
+
+	if (!d || !v)
+		fatal("dom0: out of memory for its domain structures");
+	d->domid = 0;
+	d->nr_vcpus = 1;
+	d->vcpu[0] = v;
+	d->ram_start = l->ram;
+	d->ram_size = l->ram_size;
+	v->domain = d;
+	v->arch.vmpidr = 0x80000000ULL;	/* RES1 bit 31, Aff0 = vCPU 0 */
+	v->arch.regs.x[0] = l->fdt;	/* booting.rst: x0 = DTB, x1-x3 = 0 */
+	v->arch.regs.elr = l->kernel_entry;
+	v->arch.regs.spsr = 0x3c5;	/* EL1h, DAIF masked */
+	return d;
+}
+
+void construct_and_run_dom0(const void *fdt, const struct bootinfo *bi,
+			    const struct xen_options *opts, const char *uart_path,
+			    paddr_t uart_base)
+{
+	const struct bootmodule *k = bootinfo_find(bi, BOOTMOD_KERNEL);
+	struct dom0_layout l = { .hyp_uart_path = uart_path };
+	void *gnttab = alloc_pages(order_for(DOM0_GNTTAB_SIZE));
+	struct domain *d;
+
+	alloc_ram(opts, &l);
+	l.gnttab = gnttab ? virt_to_maddr(gnttab) : 0;
+	l.bootargs = bootfdt_dom0_cmdline(fdt, bi);
+	load_kernel(k, &l);
+	load_initrd(bootinfo_find(bi, BOOTMOD_RAMDISK), &l);
+	build_fdt(fdt, &l);
+	d = new_dom0(&l);
+	build_p2m(d, fdt, bi, uart_base);
+	printk("*** LOADING DOMAIN 0 ***\n");
+	printk("d0: %llu MiB RAM at %#llx, kernel entry %#llx, DTB %#llx\n",
+	       (unsigned long long)(l.ram_size >> 20), (unsigned long long)l.ram,
+	       (unsigned long long)l.kernel_entry, (unsigned long long)l.fdt);
+	enter_guest(d->vcpu[0]);
+}
