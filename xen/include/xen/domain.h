@@ -7,6 +7,7 @@
 #define XEN_DOMAIN_H
 
 #include <asm/domain.h>
+#include <xen/mmio.h>
 #include <xen/p2m.h>
 
 #define MAX_VCPUS 8
@@ -22,6 +23,7 @@ struct vcpu {
 struct domain {
 	uint16_t domid;
 	struct p2m p2m;
+	struct mmio_table mmio;		/* emulated devices */
 	unsigned int nr_vcpus;
 	struct vcpu *vcpu[MAX_VCPUS];
 	paddr_t ram_start, ram_size;	/* dom0: 1:1, so also machine addresses */

@@ -165,13 +165,54 @@ static void trap_smc(struct cpu_regs *regs, uint64_t esr)
 	regs->elr += 4;		/* a trapped SMC returns to itself */
 }
 
+/*
+ * ESR_EL2 ISS for data aborts (Arm ARM D17.2.40): ISV 24, SAS 23:22,
+ * SSE 21, SRT 20:16, SF 15, WnR 6. Without ISV (e.g. load/store pair)
+ * the access cannot be emulated.
+ */
+static bool decode_dabt(const struct cpu_regs *regs, uint64_t esr, uint64_t ipa,
+			struct mmio_access *a)
+{
+	unsigned int srt = (esr >> 16) & 31;
+
+	if (!(esr & (1U << 24)))
+		return false;
+	a->addr = ipa;
+	a->size = 1U << ((esr >> 22) & 3);
+	a->write = esr & (1U << 6);
+	a->value = a->write && srt != 31 ? regs->x[srt] : 0;
+	if (a->size < 8)
+		a->value &= (1ULL << (a->size * 8)) - 1;
+	return true;
+}
+
+/* A read's result into Rt: sign-extended if SSE, 32-bit if not SF. */
+static void complete_read(struct cpu_regs *regs, uint64_t esr, uint64_t v, unsigned int size)
+{
+	unsigned int srt = (esr >> 16) & 31, bits = size * 8;
+
+	if ((esr & (1U << 21)) && bits < 64 && (v >> (bits - 1)) & 1)
+		v |= ~0ULL << bits;
+	if (!(esr & (1U << 15)))
+		v &= 0xffffffffULL;
+	if (srt != 31)
+		regs->x[srt] = v;
+}
+
 static void trap_dabt(struct cpu_regs *regs, uint64_t esr)
 {
 	uint64_t ipa = (READ_SYSREG(hpfar_el2) >> 4) << 12 | (READ_SYSREG(far_el2) & 0xfff);
+	struct domain *d = current_vcpu()->domain;
+	struct mmio_access a;
 
-	printk("d%u: data abort at IPA %#llx (PC %#llx): no device there; fault injected\n",
-	       current_vcpu()->domain->domid, (unsigned long long)ipa,
-	       (unsigned long long)regs->elr);
+	if (decode_dabt(regs, esr, ipa, &a) && !mmio_dispatch(&d->mmio, &a)) {
+		if (!a.write)
+			complete_read(regs, esr, a.value, a.size);
+		regs->elr += 4;
+		return;
+	}
+	printk("d%u: data abort at IPA %#llx (PC %#llx): no emulated device there; fault injected\n",
+	       d->domid, (unsigned long long)ipa, (unsigned long long)regs->elr);
 	inject_dabt(regs, READ_SYSREG(far_el2));
 }
 
