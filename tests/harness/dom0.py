@@ -59,3 +59,29 @@ def linux_early(name, board_name):
                r'unhandled trap']
     sc.end = 'any'
     return sc
+
+
+def userspace(name, board_name):
+    """xa_dom0=boot, all the way: Debian's kernel as dom0 reaches its
+    initramfs /init, which sees /sys/hypervisor/type = xen and version
+    4.17.0-xa, then `poweroff -f`: dom0's SCHEDOP_shutdown powers the
+    machine off (QEMU exits 0)."""
+    sc = ourboot.boot(name, board_name)
+    sc.xen_args += ' xa_dom0=boot'
+    sc.expect[2] = ourboot.cmdline_marker(sc.full_xen_args())
+    sc.expect = sc.expect[:-1] + [
+        r'^\(XEN\) \*\*\* LOADING DOMAIN 0 \*\*\*',
+        r'^\[ *0\.0+\] Booting Linux on physical CPU 0x0+ ',
+        r'^\[ *0\.0+\] Xen 4\.17 support found',
+        r'^\[ *[0-9.]+\] Xen: initializing cpu0',
+        r'^\[ *[0-9.]+\] Run /init as init process',
+        r'^DOM0-READY ',
+        r'^HV-TYPE=xen\s*$',
+        r'^HV-VERSION=4\.17\.0-xa\s*$',
+        r'^DOM0-DONE',
+        r'^\(XEN\) Hardware Dom0 halted: halting machine',
+        sc.expect[-1],
+    ]
+    sc.fail = list(sc.fail) + [r'unhandled trap', r'Unexpected exception',
+                               r'no emulated device there']
+    return sc

@@ -8,7 +8,9 @@
  * hypervisor's UART, which dom0 must not touch directly.
  */
 #include <asm/dom0.h>
+#include <asm/gic.h>
 #include <asm/guest.h>
+#include <asm/vgic.h>
 #include <libfdt.h>
 #include <xen/console.h>
 #include <xen/device_tree.h>
@@ -112,6 +114,19 @@ static void hide_node(struct p2m *p2m, const void *fdt, int node)
 			p2m_unmap(p2m, gaddr_to_gfn(addr), ROUNDUP(size, PAGE_SIZE) >> PAGE_SHIFT);
 }
 
+/* dom0 sees the host's distributor and first redistributor addresses. */
+static void add_vgic_v3(struct domain *d, const void *fdt, int node)
+{
+	paddr_t dist, redist;
+	const char *why;
+
+	if (dt_device_addr(fdt, node, 0, &dist, &why) ||
+	    dt_device_addr(fdt, node, 1, &redist, &why))
+		fatal("dom0 vGIC: %s", why);
+	if (vgic_v3_init(d, dist, redist, gic_nr_lines()))
+		fatal("dom0 vGIC: out of memory");
+}
+
 static void build_p2m(struct domain *d, const void *fdt, const struct bootinfo *bi,
 		      paddr_t uart_base)
 {
@@ -127,6 +142,8 @@ static void build_p2m(struct domain *d, const void *fdt, const struct bootinfo *
 		node = fdt_node_offset_by_compatible(fdt, -1, gic_compatibles[i]);
 	if (node >= 0)
 		hide_node(p2m, fdt, node);
+	if (node >= 0 && !fdt_node_check_compatible(fdt, node, "arm,gic-v3"))
+		add_vgic_v3(d, fdt, node);
 	p2m_unmap(p2m, gaddr_to_gfn(uart_base), 1);
 	if (p2m_map(p2m, gaddr_to_gfn(d->ram_start), maddr_to_mfn(d->ram_start),
 		    d->ram_size >> PAGE_SHIFT, P2M_RAM_RW))
@@ -146,6 +163,7 @@ static struct domain *new_dom0(const struct dom0_layout *l)
 	d->ram_start = l->ram;
 	d->ram_size = l->ram_size;
 	v->domain = d;
+	v->vcpu_info_gfn = ~0ULL;
 	v->arch.vmpidr = 0x80000000ULL;	/* RES1 bit 31, Aff0 = vCPU 0 */
 	v->arch.regs.x[0] = l->fdt;	/* booting.rst: x0 = DTB, x1-x3 = 0 */
 	v->arch.regs.elr = l->kernel_entry;
@@ -170,6 +188,8 @@ void construct_and_run_dom0(const void *fdt, const struct bootinfo *bi,
 	build_fdt(fdt, &l);
 	d = new_dom0(&l);
 	build_p2m(d, fdt, bi, uart_base);
+	if (domain_register(d))
+		fatal("dom0: cannot set up its event channels");
 	printk("*** LOADING DOMAIN 0 ***\n");
 	printk("d0: %llu MiB RAM at %#llx, kernel entry %#llx, DTB %#llx\n",
 	       (unsigned long long)(l.ram_size >> 20), (unsigned long long)l.ram,

@@ -25,6 +25,7 @@ static const struct gic_driver gic_drivers[] = {
 struct irq_action {
 	irq_handler_t fn;
 	void *priv;
+	bool guest_deactivates;
 };
 
 static const struct gic_ops *gic;
@@ -68,13 +69,26 @@ const char *gic_name(void)
 	return gic ? gic->name : "none";
 }
 
+unsigned int gic_nr_lines(void)
+{
+	return gic ? gic->nr_lines() : 0;
+}
+
 int request_irq(unsigned int irq, irq_handler_t fn, void *priv)
 {
 	if (!gic || irq >= gic->nr_lines() || irq >= GIC_MAX_LINES)
 		return -1;
-	actions[irq] = (struct irq_action){ fn, priv };
+	actions[irq] = (struct irq_action){ fn, priv, false };
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	gic->enable(irq, true);
+	return 0;
+}
+
+int request_guest_irq(unsigned int irq, irq_handler_t fn, void *priv)
+{
+	if (request_irq(irq, fn, priv))
+		return -1;
+	actions[irq].guest_deactivates = true;
 	return 0;
 }
 
@@ -99,6 +113,7 @@ void do_irq(void)
 			printk("IRQ %u: no handler; disabled\n", irq);
 		if (!a->fn)
 			gic->enable(irq, false);
-		gic->deactivate(iar);
+		if (!a->fn || !a->guest_deactivates)
+			gic->deactivate(iar);
 	}
 }

@@ -7,10 +7,13 @@
 #include <asm/guest.h>
 #include <asm/hypercall.h>
 #include <public/errno.h>
+#include <public/memory.h>
+#include <public/vcpu.h>
 #include <public/version.h>
 #include <public/xen.h>
 #include <xen/console.h>
 #include <xen/lib.h>
+#include <xen/mm.h>
 
 #define CONSOLEIO_READ 1
 #define CONSOLE_CHUNK 128
@@ -87,7 +90,143 @@ static long do_console_io(struct cpu_regs *regs)
 	}
 }
 
+static long map_shared_info(struct domain *d, const struct xen_add_to_physmap *x)
+{
+	if (x->idx != 0)
+		return -XEN_EINVAL;
+	if (!d->shared_info)
+		d->shared_info = alloc_pages_zeroed(0);
+	if (!d->shared_info)
+		return -XEN_ENOMEM;
+	if (p2m_map(&d->p2m, _gfn(x->gpfn), maddr_to_mfn(virt_to_maddr(d->shared_info)), 1,
+		    P2M_RAM_RW))
+		return -XEN_EINVAL;
+	return 0;
+}
+
+static long add_to_physmap(uint64_t gva)
+{
+	struct domain *d = current_vcpu()->domain;
+	struct xen_add_to_physmap x;
+
+	if (copy_from_guest(&x, gva, sizeof(x)))
+		return -XEN_EFAULT;
+	if (x.domid != DOMID_SELF && x.domid != d->domid)
+		return -XEN_ESRCH;
+	switch (x.space) {
+	case XENMAPSPACE_shared_info: return map_shared_info(d, &x);
+	default: return -XEN_ENOSYS;
+	}
+}
+
+static long do_memory_op(struct cpu_regs *regs)
+{
+	switch (regs->x[0]) {
+	case XENMEM_add_to_physmap: return add_to_physmap(regs->x[1]);
+	default: return -XEN_ENOSYS;
+	}
+}
+
+/* struct vcpu_register_vcpu_info: mfn (a gfn for us), offset, rsvd. */
+static long register_vcpu_info(struct vcpu *v, uint64_t gva)
+{
+	struct { uint64_t mfn; uint32_t offset, rsvd; } info;
+
+	if (copy_from_guest(&info, gva, sizeof(info)))
+		return -XEN_EFAULT;
+	if (info.offset > PAGE_SIZE - 64)	/* struct vcpu_info is 64 bytes */
+		return -XEN_EINVAL;
+	v->vcpu_info_gfn = info.mfn;
+	v->vcpu_info_offset = info.offset;
+	return 0;
+}
+
+static long do_vcpu_op(struct cpu_regs *regs)
+{
+	struct domain *d = current_vcpu()->domain;
+	uint64_t id = regs->x[1], addr;
+	struct vcpu *v = id < d->nr_vcpus ? d->vcpu[id] : NULL;
+
+	if (!v)
+		return -XEN_ENOENT;
+	switch (regs->x[0]) {
+	case VCPUOP_register_vcpu_info: return register_vcpu_info(v, regs->x[2]);
+	case VCPUOP_register_runstate_memory_area:
+		if (copy_from_guest(&addr, regs->x[2], sizeof(addr)))
+			return -XEN_EFAULT;
+		v->runstate_gva = addr;
+		return 0;
+	default: return -XEN_ENOSYS;
+	}
+}
+
+/* Copy in, run F's module, copy back on success (xen/event.h contract). */
+static long do_event_channel_op(struct cpu_regs *regs)
+{
+	struct domain *d = current_vcpu()->domain;
+	unsigned int cmd = (unsigned int)regs->x[0];
+	size_t size = evtchn_op_size(cmd);
+	uint64_t buf[8];
+	long rc;
+
+	if (!size || size > sizeof(buf))
+		return -XEN_ENOSYS;
+	if (copy_from_guest(buf, regs->x[1], size))
+		return -XEN_EFAULT;
+	rc = evtchn_op(&d->evtchn, cmd, buf);
+	if (!rc && copy_to_guest(regs->x[1], buf, size))
+		return -XEN_EFAULT;
+	return rc;
+}
+
+#define SCHEDOP_YIELD 0
+#define SCHEDOP_BLOCK 1
+#define SCHEDOP_SHUTDOWN 2
+#define SHUTDOWN_POWEROFF 0
+#define SHUTDOWN_REBOOT 1
+#define SHUTDOWN_CRASH 3
+
+/* dom0 shutting down takes the machine with it, as on Xen. */
+static long dom0_shutdown(uint64_t gva)
+{
+	uint32_t reason;
+
+	if (copy_from_guest(&reason, gva, sizeof(reason)))
+		return -XEN_EFAULT;
+	switch (reason) {
+	case SHUTDOWN_POWEROFF:
+		printk("Hardware Dom0 halted: halting machine\n");
+		hypervisor_power_off();
+	case SHUTDOWN_REBOOT:
+		printk("Hardware Dom0 shutdown: rebooting machine\n");
+		hypervisor_reset();
+	case SHUTDOWN_CRASH:
+		printk("Hardware Dom0 crashed: halting machine\n");
+		hypervisor_power_off();
+	default:
+		return -XEN_EINVAL;
+	}
+}
+
+/* One vCPU per pCPU for now: yield and block return at once. */
+static long do_sched_op(struct cpu_regs *regs)
+{
+	switch (regs->x[0]) {
+	case SCHEDOP_YIELD:
+	case SCHEDOP_BLOCK:
+		return 0;
+	case SCHEDOP_SHUTDOWN:
+		return dom0_shutdown(regs->x[1]);
+	default:
+		return -XEN_ENOSYS;
+	}
+}
+
 static const hypercall_fn hypercalls[] = {
+	[__HYPERVISOR_sched_op] = do_sched_op,
+	[__HYPERVISOR_event_channel_op] = do_event_channel_op,
+	[__HYPERVISOR_memory_op] = do_memory_op,
+	[__HYPERVISOR_vcpu_op] = do_vcpu_op,
 	[__HYPERVISOR_xen_version] = do_xen_version,
 	[__HYPERVISOR_console_io] = do_console_io,
 };

@@ -7,6 +7,7 @@
 #define XEN_DOMAIN_H
 
 #include <asm/domain.h>
+#include <xen/event.h>
 #include <xen/mmio.h>
 #include <xen/p2m.h>
 
@@ -17,6 +18,9 @@ struct domain;
 struct vcpu {
 	unsigned int id;
 	struct domain *domain;
+	uint64_t vcpu_info_gfn;		/* VCPUOP_register_vcpu_info, ~0 = none */
+	uint32_t vcpu_info_offset;
+	uint64_t runstate_gva;		/* VCPUOP_register_runstate_memory_area */
 	struct arch_vcpu arch;
 };
 
@@ -26,8 +30,18 @@ struct domain {
 	struct mmio_table mmio;		/* emulated devices */
 	unsigned int nr_vcpus;
 	struct vcpu *vcpu[MAX_VCPUS];
-	paddr_t ram_start, ram_size;	/* dom0: 1:1, so also machine addresses */
+	paddr_t ram_start, ram_size;
+	void *shared_info;		/* mapped by XENMEM_add_to_physmap */
+	struct evtchn_domain evtchn;
+	struct arch_domain arch;	/* dom0: 1:1, so also machine addresses */
 };
+
+/* Make `d` findable by id and set up its event channels. 0, or -1. */
+int domain_register(struct domain *d);
+struct domain *domain_by_id(unsigned int domid);
+
+/* Arch: raise the event-channel upcall on `v`. */
+void arch_vcpu_kick_evtchn(struct vcpu *v);
 
 /* The vCPU this physical CPU is running (NULL in the hypervisor's own loops). */
 struct vcpu *current_vcpu(void);

@@ -8,7 +8,9 @@
  */
 #include <asm/guest.h>
 #include <asm/hypercall.h>
+#include <asm/gic.h>
 #include <asm/sysregs.h>
+#include <asm/vgic-lr.h>
 #include <xen/console.h>
 #include <xen/lib.h>
 #include <xen/percpu.h>
@@ -51,6 +53,22 @@ static void load_el1_reset_state(struct vcpu *v)
 	WRITE_SYSREG(cntvoff_el2, 0);
 }
 
+#define VTIMER_PPI 27
+#define EVTCHN_PPI 31
+
+/* The guest's virtual timer fired: hand it over, HW-linked. */
+static void vtimer_irq(unsigned int irq, void *priv)
+{
+	if (current_vcpu())
+		vgic_lr_inject(VTIMER_PPI, VTIMER_PPI);
+}
+
+void arch_vcpu_kick_evtchn(struct vcpu *v)
+{
+	if (v == current_vcpu())
+		vgic_lr_inject(EVTCHN_PPI, 0);
+}
+
 void enter_guest(struct vcpu *v)
 {
 	struct cpu_regs *frame = (struct cpu_regs *)(uintptr_t)
@@ -60,6 +78,10 @@ void enter_guest(struct vcpu *v)
 	WRITE_SYSREG(vtcr_el2, VTCR_VAL);
 	WRITE_SYSREG(vttbr_el2, p2m_vttbr(&v->domain->p2m));
 	load_el1_reset_state(v);
+	if (!strncmp(gic_name(), "GICv3", 6)) {
+		vgic_lr_enable();
+		request_guest_irq(VTIMER_PPI, vtimer_irq, NULL);
+	}
 	WRITE_SYSREG(hcr_el2, HCR_GUEST);
 	isb();
 	arch_p2m_flush_tlb(v->domain->p2m.vmid);

@@ -45,8 +45,11 @@ typedef void (*irq_handler_t)(unsigned int irq, void *priv);
 const char *gic_init(const void *fdt);
 const char *gic_cpu_init(void);
 const char *gic_name(void);
+unsigned int gic_nr_lines(void);
 /* Route `irq` to `fn` and enable it (SPIs go to the boot CPU). 0 or -1. */
 int request_irq(unsigned int irq, irq_handler_t fn, void *priv);
+/* The same for an interrupt the running guest will deactivate (HW-linked). */
+int request_guest_irq(unsigned int irq, irq_handler_t fn, void *priv);
 void gic_send_sgi(unsigned int sgi, unsigned int cpu);
 /* From the IRQ vector: acknowledge, run the handler, EOI, deactivate. */
 void do_irq(void);

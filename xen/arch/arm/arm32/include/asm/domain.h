@@ -3,6 +3,10 @@
 #ifndef ASM_DOMAIN_H
 #define ASM_DOMAIN_H
 
+struct arch_domain {
+	int unused;
+};
+
 struct arch_vcpu {
 	int unused;
 };

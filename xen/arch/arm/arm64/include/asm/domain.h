@@ -13,6 +13,12 @@ struct cpu_regs {
 	uint64_t pad;
 };
 
+struct vgic_dist;
+
+struct arch_domain {
+	struct vgic_dist *vgic;
+};
+
 struct arch_vcpu {
 	struct cpu_regs regs;	/* where the guest resumes */
 	uint64_t vmpidr;

@@ -20,6 +20,9 @@ void return_to_guest(struct cpu_regs *frame) __noreturn;
 int copy_from_guest(void *dst, uint64_t gva, size_t n);
 int copy_to_guest(uint64_t gva, const void *src, size_t n);
 
+/* Raise the event-channel upcall PPI on `v` (if it runs here). */
+void arch_vcpu_kick_evtchn(struct vcpu *v);
+
 /* Make the guest take an UNDEF / a data abort at its current PC. */
 void inject_undef(struct cpu_regs *regs);
 void inject_dabt(struct cpu_regs *regs, uint64_t far);
