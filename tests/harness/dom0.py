@@ -35,40 +35,12 @@ def cpus(name, board_name, nr_cpus, gic, board_changes=None):
     return sc
 
 
-def linux_early(name, board_name):
-    """xa_dom0=boot: Debian's unmodified arm64 kernel runs as dom0 (EL1,
-    our stage 2, 1:1 RAM of dom0_mem=256M, our DT) and prints through
-    console_io (earlycon=xenboot): it boots, finds Xen 4.17 in the DT,
-    talks PSCI 1.1 / SMCCC 1.1 to us over HVC and sizes its memory.
-    The run stops after those lines: without a vGIC yet, dom0's first GIC
-    access is refused with an injected abort and the kernel panics."""
-    sc = ourboot.boot(name, board_name)
-    sc.xen_args += ' xa_dom0=boot'
-    sc.expect[2] = ourboot.cmdline_marker(sc.full_xen_args())
-    sc.expect = sc.expect[:-1] + [
-        r'^\(XEN\) \*\*\* LOADING DOMAIN 0 \*\*\*',
-        r'^\(XEN\) d0: 256 MiB RAM at ',
-        r'^\[ *0\.0+\] Booting Linux on physical CPU 0x0+ ',
-        r'^\[ *0\.0+\] Xen 4\.17 support found',
-        r'^\[ *0\.0+\] psci: PSCIv1\.1 detected in firmware\.',
-        r'^\[ *0\.0+\] psci: SMC Calling Convention v1\.1',
-        r'^\[ *0\.0+\] Kernel command line: ' + re.escape(sc.dom0_args) + r'\s*$',
-        r'^\[ *0\.0+\] Memory: \d+K/262144K available',
-    ]
-    sc.fail = [r'\(XEN\) FATAL', r'Unhandled Exception', r'Unexpected exception',
-               r'unhandled trap']
-    sc.end = 'any'
-    return sc
-
-
 def userspace(name, board_name):
-    """xa_dom0=boot, all the way: Debian's kernel as dom0 reaches its
+    """The default boot, all the way: Debian's kernel as dom0 reaches its
     initramfs /init, which sees /sys/hypervisor/type = xen and version
     4.17.0-xa, then `poweroff -f`: dom0's SCHEDOP_shutdown powers the
     machine off (QEMU exits 0)."""
     sc = ourboot.boot(name, board_name)
-    sc.xen_args += ' xa_dom0=boot'
-    sc.expect[2] = ourboot.cmdline_marker(sc.full_xen_args())
     sc.expect = sc.expect[:-1] + [
         r'^\(XEN\) \*\*\* LOADING DOMAIN 0 \*\*\*',
         r'^\[ *0\.0+\] Booting Linux on physical CPU 0x0+ ',

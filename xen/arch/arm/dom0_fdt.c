@@ -120,9 +120,30 @@ static const char *fix_psci_and_uart(void *fdt, const struct dom0_layout *l)
 	return NULL;
 }
 
+/* The GIC's phandle (given one if it has none), or 0. */
+static uint32_t gic_phandle(void *fdt)
+{
+	static const char *const compat[] = {
+		"arm,gic-v3", "arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+	};
+	int gic = -1;
+	uint32_t ph;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(compat) && gic < 0; i++)
+		gic = fdt_node_offset_by_compatible(fdt, -1, compat[i]);
+	if (gic < 0)
+		return 0;
+	ph = fdt_get_phandle(fdt, gic);
+	if (!ph && (fdt_generate_phandle(fdt, &ph) || fdt_setprop_u32(fdt, gic, "phandle", ph)))
+		return 0;
+	return ph;
+}
+
 static const char *add_hypervisor_node(void *fdt, const struct dom0_layout *l)
 {
 	static const char compat[] = "xen,xen-4.17\0xen,xen";
+	uint32_t gic = gic_phandle(fdt);
 	int node;
 
 	TRY(node = fdt_add_subnode(fdt, 0, "hypervisor"));
@@ -131,6 +152,9 @@ static const char *add_hypervisor_node(void *fdt, const struct dom0_layout *l)
 	TRY(fdt_setprop_u32(fdt, node, "interrupts", 1));	/* PPI */
 	TRY(fdt_appendprop_u32(fdt, node, "interrupts", DOM0_EVTCHN_PPI));
 	TRY(fdt_appendprop_u32(fdt, node, "interrupts", 0xf08));	/* all CPUs, level low */
+	/* The root may have no interrupt-parent (ZynqMP's has none). */
+	if (gic)
+		TRY(fdt_setprop_u32(fdt, node, "interrupt-parent", gic));
 	return NULL;
 }
 

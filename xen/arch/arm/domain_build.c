@@ -127,6 +127,29 @@ static void add_vgic_v3(struct domain *d, const void *fdt, int node)
 		fatal("dom0 vGIC: out of memory");
 }
 
+/*
+ * GICv2: emulated distributor (reg[0]); the guest's GICC (reg[1]) is the
+ * host GICV frame (reg[3]) mapped in its place; LRs in GICH (reg[2]).
+ */
+static void add_vgic_v2(struct domain *d, const void *fdt, int node)
+{
+	paddr_t dist, gicc, gich, gicv, bus, gicc_size, gicv_size;
+	const char *why;
+
+	if (dt_device_addr(fdt, node, 0, &dist, &why) ||
+	    dt_device_addr(fdt, node, 1, &gicc, &why) ||
+	    dt_device_addr(fdt, node, 2, &gich, &why) ||
+	    dt_device_addr(fdt, node, 3, &gicv, &why))
+		fatal("dom0 vGIC: GICv2 node needs GICD, GICC, GICH and GICV `reg` entries (%s)",
+		      why ? why : "?");
+	if (dt_reg(fdt, node, 1, &bus, &gicc_size) || dt_reg(fdt, node, 3, &bus, &gicv_size))
+		fatal("dom0 vGIC: unreadable GICC/GICV sizes");
+	if (p2m_map(&d->p2m, gaddr_to_gfn(gicc), maddr_to_mfn(gicv),
+		    (gicc_size < gicv_size ? gicc_size : gicv_size) >> PAGE_SHIFT, P2M_MMIO) ||
+	    vgic_v2_init(d, dist, gich, gic_nr_lines()))
+		fatal("dom0 vGIC: out of memory");
+}
+
 static void build_p2m(struct domain *d, const void *fdt, const struct bootinfo *bi,
 		      paddr_t uart_base)
 {
@@ -144,6 +167,8 @@ static void build_p2m(struct domain *d, const void *fdt, const struct bootinfo *
 		hide_node(p2m, fdt, node);
 	if (node >= 0 && !fdt_node_check_compatible(fdt, node, "arm,gic-v3"))
 		add_vgic_v3(d, fdt, node);
+	else if (node >= 0)
+		add_vgic_v2(d, fdt, node);
 	p2m_unmap(p2m, gaddr_to_gfn(uart_base), 1);
 	if (p2m_map(p2m, gaddr_to_gfn(d->ram_start), maddr_to_mfn(d->ram_start),
 		    d->ram_size >> PAGE_SHIFT, P2M_RAM_RW))

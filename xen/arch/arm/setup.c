@@ -186,7 +186,11 @@ void start_xen(paddr_t fdt_paddr)
 	interrupts_init(fdt);
 	smp_bring_up(fdt);
 	interrupts_check();
-	if (!strncmp(options.xa_dom0, "boot", 5))
+	if (!strncmp(options.xa_dom0, "off", 4))
+		printk("dom0: not started (xa_dom0=off)\n");
+	else if (!arch_runs_guests())
+		printk("dom0: not supported on this architecture yet; not started\n");
+	else
 		construct_and_run_dom0(fdt, &bootinfo, &options,
 				       hyp_uart_path[0] ? hyp_uart_path : NULL, hyp_uart.base);
 	machine_power_off(fdt);

@@ -2,9 +2,8 @@
 /*
  * GICv3 distributor and redistributor registers for a guest (Arm IHI
  * 0069, 12.9 and 12.11), with affinity routing always on. The per-IRQ
- * bit/byte/2-bit register banks share one description table and one
- * accessor; the distributor serves SPIs, each redistributor's SGI frame
- * its vCPU's SGIs and PPIs. Unknown registers read as zero and ignore
+ * banks are vgic.c's; the distributor serves SPIs, each redistributor's
+ * SGI frame its vCPU's SGIs and PPIs. Unknown registers read as zero and ignore
  * writes (as reserved locations do on hardware).
  */
 #include <asm/vgic.h>
@@ -26,92 +25,6 @@
 #define CTLR_RWP (1U << 31)
 #define CTLR_DS_ARE_G1 ((1U << 4) | (1U << 1) | (1U << 0))
 
-enum field { F_GROUP, F_ENABLE, F_PEND, F_ACTIVE, F_PRIO, F_CFG, F_GRPMOD };
-enum mode { M_RW, M_SET, M_CLEAR };
-
-struct irq_reg {
-	uint32_t off, len;
-	uint8_t bits, field, mode;
-};
-
-/* The same offsets in GICD (SPIs) and in GICR's SGI frame (INTIDs 0-31). */
-static const struct irq_reg irq_regs[] = {
-	{ 0x080, 0x080, 1, F_GROUP, M_RW },
-	{ 0x100, 0x080, 1, F_ENABLE, M_SET },
-	{ 0x180, 0x080, 1, F_ENABLE, M_CLEAR },
-	{ 0x200, 0x080, 1, F_PEND, M_SET },
-	{ 0x280, 0x080, 1, F_PEND, M_CLEAR },
-	{ 0x300, 0x080, 1, F_ACTIVE, M_SET },
-	{ 0x380, 0x080, 1, F_ACTIVE, M_CLEAR },
-	{ 0x400, 0x400, 8, F_PRIO, M_RW },
-	{ 0xc00, 0x100, 2, F_CFG, M_RW },
-	{ 0xd00, 0x080, 1, F_GRPMOD, M_RW },
-};
-
-static uint8_t *field_of(struct vgic_irq *irq, unsigned int f)
-{
-	switch (f) {
-	case F_GROUP: return &irq->group;
-	case F_ENABLE: return &irq->enabled;
-	case F_PEND: return &irq->pending;
-	case F_ACTIVE: return &irq->active;
-	case F_PRIO: return &irq->priority;
-	case F_CFG: return &irq->config;
-	default: return &irq->grpmod;
-	}
-}
-
-/* INTID -> state: private ones only through a redistributor (vc != NULL). */
-static struct vgic_irq *irq_of(struct vgic_dist *dist, struct vgic_cpu *vc, unsigned int intid)
-{
-	if (vc)
-		return intid < 32 ? &vc->priv[intid] : NULL;
-	if (intid < 32 || intid - 32 >= dist->nr_spis)
-		return NULL;
-	return &dist->spi[intid - 32];
-}
-
-static void one_irq(struct vgic_irq *irq, const struct irq_reg *r, struct mmio_access *a,
-		    unsigned int i)
-{
-	uint8_t *f = field_of(irq, r->field), mask = (uint8_t)((1U << r->bits) - 1);
-	uint8_t v = (uint8_t)(a->value >> (i * r->bits)) & mask;
-
-	if (!a->write)
-		a->value |= (uint64_t)(*f & mask) << (i * r->bits);
-	else if (r->mode == M_RW)
-		*f = v;
-	else if (v)
-		*f = r->mode == M_SET;
-}
-
-/* 1 if `off` is in a per-IRQ bank (handled), else 0. */
-static int irq_bank(struct vgic_dist *dist, struct vgic_cpu *vc, paddr_t off,
-		    struct mmio_access *a)
-{
-	size_t k;
-
-	for (k = 0; k < ARRAY_SIZE(irq_regs); k++) {
-		const struct irq_reg *r = &irq_regs[k];
-		unsigned int first, n, i;
-
-		if (off < r->off || off >= r->off + r->len)
-			continue;
-		first = (unsigned int)(off - r->off) * 8 / r->bits;
-		n = a->size * 8 / r->bits;
-		if (!a->write)
-			a->value = 0;
-		for (i = 0; i < n; i++) {
-			struct vgic_irq *irq = irq_of(dist, vc, first + i);
-
-			if (irq)
-				one_irq(irq, r, a, i);
-		}
-		return 1;
-	}
-	return 0;
-}
-
 static uint64_t dist_typer(const struct vgic_dist *dist)
 {
 	/* IDbits 23:19 = 9 (10-bit INTIDs), ITLinesNumber 4:0 */
@@ -121,7 +34,8 @@ static uint64_t dist_typer(const struct vgic_dist *dist)
 static int irouter(struct vgic_dist *dist, paddr_t off, struct mmio_access *a)
 {
 	unsigned int intid = (unsigned int)(off - GICD_IROUTER) / 8;
-	struct vgic_irq *irq = irq_of(dist, NULL, intid);
+	struct vgic_irq *irq = intid >= 32 && intid - 32 < dist->nr_spis ?
+			       &dist->spi[intid - 32] : NULL;
 	unsigned int shift = (off & 4) ? 32 : 0;
 	uint64_t mask = a->size == 8 ? ~0ULL : 0xffffffffULL << shift;
 
@@ -138,7 +52,7 @@ static int dist_access(void *priv, paddr_t off, struct mmio_access *a)
 {
 	struct vgic_dist *dist = priv;
 
-	if (irq_bank(dist, NULL, off, a))
+	if (vgic_irq_bank(dist, NULL, VGIC_BANK_SPIS, off, a))
 		return 0;
 	if (off >= GICD_IROUTER && off < GICD_IROUTER + 8 * 1020)
 		return irouter(dist, off, a);
@@ -200,7 +114,7 @@ static int redist_access(void *priv, paddr_t off, struct mmio_access *a)
 	if (!vc)
 		return -1;
 	if (in >= GICR_SGI_FRAME) {
-		if (!irq_bank(rd->dist, vc, in - GICR_SGI_FRAME, a) && !a->write)
+		if (!vgic_irq_bank(rd->dist, vc, 0, in - GICR_SGI_FRAME, a) && !a->write)
 			a->value = 0;
 		return 0;
 	}

@@ -9,7 +9,7 @@ struct xen_options {
 	char console[64];	/* console=, default "dtuart" */
 	char dtuart[256];	/* dtuart=, default "" (use stdout-path) */
 	char dom0_mem[32];	/* dom0_mem=, e.g. "256M"; "" = the default */
-	char xa_dom0[16];	/* xa_dom0=boot: build and run dom0 (work in progress) */
+	char xa_dom0[16];	/* xa_dom0=off: power off after the boot checks, no dom0 */
 };
 
 /*

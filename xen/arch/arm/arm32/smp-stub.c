@@ -55,3 +55,8 @@ void construct_and_run_dom0(const void *fdt, const struct bootinfo *bi,
 {
 	fatal("xa_dom0=boot: running dom0 is not supported on arm32");
 }
+
+bool arch_runs_guests(void)
+{
+	return false;
+}

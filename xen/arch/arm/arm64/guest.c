@@ -11,6 +11,7 @@
 #include <asm/gic.h>
 #include <asm/sysregs.h>
 #include <asm/vgic-lr.h>
+#include <asm/vgic-v2-lr.h>
 #include <xen/console.h>
 #include <xen/lib.h>
 #include <xen/percpu.h>
@@ -57,16 +58,26 @@ static void load_el1_reset_state(struct vcpu *v)
 #define EVTCHN_PPI 31
 
 /* The guest's virtual timer fired: hand it over, HW-linked. */
+static bool host_gicv3;
+
+static void inject_virq(unsigned int virq, unsigned int pirq)
+{
+	if (host_gicv3)
+		vgic_lr_inject(virq, pirq);
+	else
+		vgic_v2_lr_inject(virq, pirq);
+}
+
 static void vtimer_irq(unsigned int irq, void *priv)
 {
 	if (current_vcpu())
-		vgic_lr_inject(VTIMER_PPI, VTIMER_PPI);
+		inject_virq(VTIMER_PPI, VTIMER_PPI);
 }
 
 void arch_vcpu_kick_evtchn(struct vcpu *v)
 {
 	if (v == current_vcpu())
-		vgic_lr_inject(EVTCHN_PPI, 0);
+		inject_virq(EVTCHN_PPI, 0);
 }
 
 void enter_guest(struct vcpu *v)
@@ -78,10 +89,12 @@ void enter_guest(struct vcpu *v)
 	WRITE_SYSREG(vtcr_el2, VTCR_VAL);
 	WRITE_SYSREG(vttbr_el2, p2m_vttbr(&v->domain->p2m));
 	load_el1_reset_state(v);
-	if (!strncmp(gic_name(), "GICv3", 6)) {
+	host_gicv3 = !strncmp(gic_name(), "GICv3", 6);
+	if (host_gicv3)
 		vgic_lr_enable();
-		request_guest_irq(VTIMER_PPI, vtimer_irq, NULL);
-	}
+	else
+		vgic_v2_lr_enable();
+	request_guest_irq(VTIMER_PPI, vtimer_irq, NULL);
 	WRITE_SYSREG(hcr_el2, HCR_GUEST);
 	isb();
 	arch_p2m_flush_tlb(v->domain->p2m.vmid);
@@ -238,12 +251,40 @@ static void trap_dabt(struct cpu_regs *regs, uint64_t esr)
 	inject_dabt(regs, READ_SYSREG(far_el2));
 }
 
+/*
+ * MSR/MRS traps (EC 0x18; ISS: Op0 21:20, Op2 19:17, Op1 16:14, CRn 13:10,
+ * Rt 9:5, CRm 4:1, read 0). The one we expect: ICC_SGI1R_EL1 writes (SGIs
+ * always trap under HCR_EL2.IMO). With one vCPU only a target list naming
+ * Aff0 = 0 (or IRM, "all but self") matters: "to self" is injected.
+ */
+#define ISS_SYSREG_MASK 0x3ffc1eU	/* Op0 Op2 Op1 CRn CRm */
+#define ISS_ICC_SGI1R ((3U << 20) | (5U << 17) | (0U << 14) | (12U << 10) | (11U << 1))
+
+static void trap_sysreg(struct cpu_regs *regs, uint64_t esr)
+{
+	unsigned int rt = (esr >> 5) & 31;
+	uint64_t v = rt == 31 ? 0 : regs->x[rt];
+
+	if ((esr & ISS_SYSREG_MASK) != ISS_ICC_SGI1R || (esr & 1)) {
+		printk("d%u: unhandled system register access (ESR %#llx) at PC %#llx; UNDEF injected\n",
+		       current_vcpu()->domain->domid, (unsigned long long)esr,
+		       (unsigned long long)regs->elr);
+		inject_undef(regs);
+		return;
+	}
+	/* IRM (bit 40) = all but self; else Aff3.2.1 = 0 and bit 0 of the list */
+	if (!(v & (1ULL << 40)) && !(v & 0x00ff00ff00ff0000ULL) && (v & 1))
+		inject_virq((v >> 24) & 0xf, 0);
+	regs->elr += 4;
+}
+
 typedef void (*trap_fn)(struct cpu_regs *regs, uint64_t esr);
 
 static const trap_fn trap_table[64] = {
 	[EC_WFX] = trap_wfx,
 	[EC_HVC64] = trap_hvc,
 	[EC_SMC64] = trap_smc,
+	[EC_SYSREG] = trap_sysreg,
 	[EC_DABT_LOW] = trap_dabt,
 };
 

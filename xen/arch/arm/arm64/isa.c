@@ -151,3 +151,8 @@ void arch_p2m_flush_tlb(uint16_t vmid)
 {
 	asm volatile("dsb ishst\n\ttlbi alle1is\n\tdsb ish\n\tisb" ::: "memory");
 }
+
+bool arch_runs_guests(void)
+{
+	return true;
+}

@@ -37,6 +37,8 @@ void interrupts_cpu_init(void);
 void interrupts_check(void);
 
 /* ISA-specific (arm64/, arm32/). */
+/* Can this build run dom0 (arm64: yes; arm32: not yet)? */
+bool arch_runs_guests(void);
 void arch_smc_call(unsigned long fid);
 /* Make `root` the EL2 / Hyp translation table (same mappings for us). */
 void arch_switch_page_tables(paddr_t root);

@@ -14,6 +14,7 @@
 
 struct vgic_irq {
 	uint8_t group, enabled, pending, active, priority, config, grpmod;
+	uint8_t target;		/* GICv2 ITARGETSR byte */
 	uint64_t route;		/* GICD_IROUTER value (SPIs) */
 };
 
@@ -28,6 +29,24 @@ struct vgic_dist {
 	struct vgic_irq *spi;
 	struct vgic_cpu *cpu[MAX_VCPUS];
 };
+
+#define VGIC_BANK_SPIS 1		/* INTIDs >= 32 reachable (distributors) */
+#define VGIC_BANK_TARGETS 2	/* the GICv2 ITARGETSR bank exists */
+
+/*
+ * The per-IRQ banks at `off` (distributor or GICv3 SGI-frame offsets):
+ * INTIDs 0-31 are `vc`'s (none if NULL). 1 if `off` is in a bank (the
+ * access is done, out-of-range INTIDs read 0 / ignore writes), else 0.
+ */
+int vgic_irq_bank(struct vgic_dist *dist, struct vgic_cpu *vc, unsigned int flags,
+		  paddr_t off, struct mmio_access *a);
+
+/*
+ * GICv2 front-end for `d`: distributor at `dist`, the guest's CPU
+ * interface at `gicc` backed by the host's GICV frame `gicv` (mapped
+ * in stage 2 by the caller), list registers in GICH at `gich`.
+ */
+int vgic_v2_init(struct domain *d, paddr_t dist, paddr_t gich, unsigned int nr_lines);
 
 /*
  * GICv3 front-end for `d`: distributor at `dist`, one 128 KiB
