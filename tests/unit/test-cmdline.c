@@ -49,10 +49,33 @@ static void test_list(void)
 	CHECK(!cmdline_list_has("none", "dtuart"));
 }
 
+/* dom0_mem= values and the options dom0 building reads. */
+static void test_sizes(void)
+{
+	struct xen_options o;
+
+	CHECK(cmdline_parse_size("256M") == 256ULL << 20);
+	CHECK(cmdline_parse_size("1G") == 1ULL << 30);
+	CHECK(cmdline_parse_size("524288k") == 512ULL << 20);
+	CHECK(cmdline_parse_size("0x1000") == 0x1000);
+	CHECK(cmdline_parse_size("4096") == 4096);
+	CHECK(cmdline_parse_size("") == 0);
+	CHECK(cmdline_parse_size("M") == 0);
+	CHECK(cmdline_parse_size("256MB") == 0);
+	CHECK(cmdline_parse_size("12x") == 0);
+	CHECK(cmdline_parse("dom0_mem=300M xa_dom0=off", &o) == NULL);
+	CHECK_STR(o.dom0_mem, "300M");
+	CHECK_STR(o.xa_dom0, "off");
+	CHECK(cmdline_parse("console=dtuart", &o) == NULL);
+	CHECK_STR(o.dom0_mem, "");
+	CHECK_STR(o.xa_dom0, "");
+}
+
 int main(void)
 {
 	test_parse();
 	test_too_long();
 	test_list();
+	test_sizes();
 	return check_result("test-cmdline");
 }
