@@ -57,3 +57,17 @@ def userspace(name, board_name):
     sc.fail = list(sc.fail) + [r'unhandled trap', r'Unexpected exception',
                                r'no emulated device there']
     return sc
+
+
+def userspace_gzip(name, board_name):
+    """The same with the kernel module gzip-compressed (as Debian's
+    vmlinuz): the hypervisor inflates it with zlib before loading it."""
+    import gzip
+    import os
+    sc = userspace(name, board_name)
+    gz = os.path.join(h.workdir(name), 'Image.gz')
+    with open(sc.kernel, 'rb') as src, gzip.open(gz, 'wb', compresslevel=1) as dst:
+        dst.write(src.read())
+    sc.kernel = gz
+    sc.also[0] = ourboot.module_marker('Kernel', sc.board.kernel_addr, os.path.getsize(gz))
+    return sc

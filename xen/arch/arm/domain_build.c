@@ -14,6 +14,7 @@
 #include <libfdt.h>
 #include <xen/console.h>
 #include <xen/device_tree.h>
+#include <xen/gunzip.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/xmalloc.h>
@@ -61,23 +62,39 @@ static void alloc_ram(const struct xen_options *opts, struct dom0_layout *l)
 	l->ram_size = want;
 }
 
+/* A gzip'd Image is inflated to the start of dom0's RAM first. */
+static const uint8_t *maybe_gunzip(const struct bootmodule *k, struct dom0_layout *l,
+				   uint64_t *size)
+{
+	const void *src = maddr_to_virt(k->start);
+	const char *why;
+	long n;
+
+	*size = k->size;
+	if (!gunzip_is_gzip(src, k->size))
+		return src;
+	n = gunzip(maddr_to_virt(l->ram), l->ram_size / 2, src, k->size, &why);
+	if (n < 0)
+		fatal("dom0 kernel module at %#llx: gzip: %s", (unsigned long long)k->start, why);
+	*size = (uint64_t)n;
+	return maddr_to_virt(l->ram);
+}
+
 static void load_kernel(const struct bootmodule *k, struct dom0_layout *l)
 {
-	const uint8_t *img = maddr_to_virt(k->start);
-	uint64_t text_offset, image_size;
+	uint64_t text_offset, image_size, size;
+	const uint8_t *img = maybe_gunzip(k, l, &size);
 
-	if (k->size < 64 || le64(img + 0x38) << 32 >> 32 != IMAGE_MAGIC)
-		fatal("dom0 kernel module at %#llx (%llu bytes) is not an arm64 Image: no \"ARM\\x64\" magic at offset 0x38%s",
-		      (unsigned long long)k->start, (unsigned long long)k->size,
-		      k->size >= 2 && img[0] == 0x1f && img[1] == 0x8b ?
-		      " (it is gzip-compressed: not supported yet)" : "");
+	if (size < 64 || le64(img + 0x38) << 32 >> 32 != IMAGE_MAGIC)
+		fatal("dom0 kernel module at %#llx (%llu bytes) is not an arm64 Image: no \"ARM\\x64\" magic at offset 0x38",
+		      (unsigned long long)k->start, (unsigned long long)k->size);
 	text_offset = le64(img + 8);
 	image_size = le64(img + 16);
 	if (!image_size)	/* pre-3.17 kernels: the documented defaults */
 		text_offset = 0x80000;
-	if (text_offset + (image_size ? image_size : k->size) > l->ram_size / 2)
+	if (text_offset + (image_size ? image_size : size) > l->ram_size / 2)
 		fatal("dom0 kernel (image_size %llu) does not fit dom0's RAM", (unsigned long long)image_size);
-	memcpy(maddr_to_virt(l->ram + text_offset), img, k->size);
+	memmove(maddr_to_virt(l->ram + text_offset), img, size);
 	l->kernel_entry = l->ram + text_offset;
 }
 
