@@ -53,14 +53,14 @@ def dom0_files(name, board):
     return fx[kkey], h.initramfs_path(name, rd)
 
 
-def boot(name, board_name, variant='', board_changes=None, **kw):
+def boot(name, board_name, variant='', board_changes=None, xen_args='dom0_mem=256M', **kw):
     """Our image boots on the board (board_changes: Board fields to alter,
     e.g. mem_mb): banner, command line, the RAM the board has, the kernel
     and ramdisk modules we loaded, then a clean power-off."""
     board = h.BOARDS[board_name].with_(**(board_changes or {}))
     kernel, initrd = dom0_files(name, board)
     sc = h.Scenario(name, board, h.our_xen(arch_of(board), variant),
-                    kernel=kernel, initrd=initrd, xen_args='dom0_mem=256M', timeout=90)
+                    kernel=kernel, initrd=initrd, xen_args=xen_args, timeout=90)
     off = SYSCFG_OFF if board_name.startswith('vexpress') else PSCI_OFF
     sc.expect = [BANNER, CHANGESET, cmdline_marker(sc.full_xen_args()),
                  ram_marker(board.ram_base, board.ram_end), off]
