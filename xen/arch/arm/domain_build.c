@@ -206,6 +206,7 @@ static struct domain *new_dom0(const struct dom0_layout *l)
 	d->ram_size = l->ram_size;
 	v->domain = d;
 	v->vcpu_info_gfn = ~0ULL;
+	v->online = true;
 	v->arch.vmpidr = 0x80000000ULL;	/* RES1 bit 31, Aff0 = vCPU 0 */
 	v->arch.regs.x[0] = l->fdt;	/* booting.rst: x0 = DTB, x1-x3 = 0 */
 	v->arch.regs.elr = l->kernel_entry;
