@@ -80,7 +80,7 @@ static void ev_kick(struct evtchn_domain *e, unsigned int vcpu)
 
 static bool ev_may_target(struct evtchn_domain *caller, struct evtchn_domain *target)
 {
-	return xsm_may_target(of_evtchn(caller), of_evtchn(target));
+	return xsm_privileged(of_evtchn(caller), of_evtchn(target));
 }
 
 static void ev_free(void *p)

@@ -115,7 +115,7 @@ static struct domain *target_domain(struct domain *caller, domid_t id, long *err
 		*err = -XEN_ESRCH;
 		return NULL;
 	}
-	if (!xsm_may_target(caller, d)) {
+	if (!xsm_privileged(caller, d)) {
 		*err = -XEN_EPERM;
 		return NULL;
 	}
