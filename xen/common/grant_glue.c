@@ -38,7 +38,7 @@ static void gt_put(struct gnttab_domain *g)
 
 static bool gt_may_target(struct gnttab_domain *caller, struct gnttab_domain *target)
 {
-	return xsm_privileged(of_gnttab(caller), of_gnttab(target));
+	return xsm_may_target(of_gnttab(caller), of_gnttab(target));
 }
 
 static void gt_free(void *p)

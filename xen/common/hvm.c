@@ -32,7 +32,7 @@ static long hvm_param(struct domain *cur, unsigned int op, struct xen_hvm_param 
 	d = param_target(cur, a->domid);
 	if (!d)
 		return -XEN_ESRCH;
-	if (!xsm_privileged(cur, d))
+	if (!xsm_may_target(cur, d))
 		return -XEN_EPERM;
 	if (op == HVMOP_set_param)
 		d->hvm_param[a->index] = a->value;
