@@ -319,7 +319,15 @@ static void gen_args(const struct arena *a, struct call *c, unsigned char *s)
 
 static void gen_call(const struct arena *a, struct call *c, unsigned char *s, int depth)
 {
-	c->op = below(32) ? below(64) : 64 + scalar();
+	static const uint64_t wired[] = { HC_MEMORY, HC_MULTICALL, HC_VERSION, HC_CONSOLE,
+					  HC_GNTTAB, HC_VCPU, HC_SCHED, HC_EVTCHN, HC_HVM,
+					  HC_SYSCTL, HC_DOMCTL, HC_PLATFORM, 33 /* physdev */ };
+
+	/* Half the calls go to the families a hypervisor for Arm implements. */
+	if (below(2))
+		c->op = wired[below(sizeof(wired) / sizeof(wired[0]))];
+	else
+		c->op = below(32) ? below(64) : 64 + scalar();
 	if (depth > 0 && c->op == HC_MULTICALL && below(2))
 		c->op = HC_VERSION;	/* some nesting, not much */
 	if (depth == 0)
@@ -414,16 +422,16 @@ static void probe(int fd, struct tally *t)
 static uint64_t kernel_text(void)
 {
 	FILE *f = fopen("/proc/kallsyms", "r");
-	unsigned long long addr = 0;
+	unsigned long long addr, found = 0;
 	char type, name[128];
 
-	while (f && fscanf(f, "%llx %c %127s%*[^\n]", &addr, &type, name) == 3)
-		if (!strcmp(name, "_text"))
-			break;
+	while (f && !found && fscanf(f, "%llx %c %127s%*[^\n]", &addr, &type, name) == 3)
+		if (!strcmp(name, "_stext"))	/* kernel text: read-only */
+			found = addr;
 	if (f)
 		fclose(f);
 	/* Without kallsyms: the arm64 kernel image base with 48-bit VAs, no KASLR. */
-	return addr ? addr : 0xffff800008000000ULL;
+	return found ? found : 0xffff800008000000ULL;
 }
 
 static void *map_pages(size_t n, int prot)
