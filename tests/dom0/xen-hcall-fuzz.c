@@ -492,7 +492,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	rng_state = strtoull(argv[1], NULL, 0) | 1;
+	rng_state = strtoull(argv[1], NULL, 0) * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL;
+	if (!rng_state)
+		rng_state = 1;
 	n = strtoul(argv[2], NULL, 0);
 	fd = open("/dev/xen/privcmd", O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
