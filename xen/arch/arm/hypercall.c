@@ -17,6 +17,7 @@
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/multicall.h>
+#include <xen/sched.h>
 
 #define CONSOLEIO_READ 1
 #define CONSOLE_CHUNK 128
@@ -181,49 +182,6 @@ static long do_event_channel_op(struct cpu_regs *regs)
 	if (!rc && copy_to_guest(regs->x[1], buf, size))
 		return -XEN_EFAULT;
 	return rc;
-}
-
-#define SCHEDOP_YIELD 0
-#define SCHEDOP_BLOCK 1
-#define SCHEDOP_SHUTDOWN 2
-#define SHUTDOWN_POWEROFF 0
-#define SHUTDOWN_REBOOT 1
-#define SHUTDOWN_CRASH 3
-
-/* dom0 shutting down takes the machine with it, as on Xen. */
-static long dom0_shutdown(uint64_t gva)
-{
-	uint32_t reason;
-
-	if (copy_from_guest(&reason, gva, sizeof(reason)))
-		return -XEN_EFAULT;
-	switch (reason) {
-	case SHUTDOWN_POWEROFF:
-		printk("Hardware Dom0 halted: halting machine\n");
-		hypervisor_power_off();
-	case SHUTDOWN_REBOOT:
-		printk("Hardware Dom0 shutdown: rebooting machine\n");
-		hypervisor_reset();
-	case SHUTDOWN_CRASH:
-		printk("Hardware Dom0 crashed: halting machine\n");
-		hypervisor_power_off();
-	default:
-		return -XEN_EINVAL;
-	}
-}
-
-/* One vCPU per pCPU for now: yield and block return at once. */
-static long do_sched_op(struct cpu_regs *regs)
-{
-	switch (regs->x[0]) {
-	case SCHEDOP_YIELD:
-	case SCHEDOP_BLOCK:
-		return 0;
-	case SCHEDOP_SHUTDOWN:
-		return dom0_shutdown(regs->x[1]);
-	default:
-		return -XEN_ENOSYS;
-	}
 }
 
 static const hypercall_fn hypercalls[] = {

@@ -12,6 +12,7 @@
 #include <xen/mmio.h>
 #include <xen/p2m.h>
 #include <public/hvm/params.h>
+#include <xen/sched.h>
 
 #define MAX_VCPUS 8
 
@@ -23,6 +24,7 @@ struct vcpu {
 	uint64_t vcpu_info_gfn;		/* VCPUOP_register_vcpu_info, ~0 = none */
 	uint32_t vcpu_info_offset;
 	uint64_t runstate_gva;		/* VCPUOP_register_runstate_memory_area */
+	struct sched_vcpu sched;	/* sched.c's */
 	struct arch_vcpu arch;
 };
 
@@ -30,7 +32,7 @@ struct domain {
 	uint16_t domid;
 	struct p2m p2m;
 	struct mmio_table mmio;		/* emulated devices */
-	unsigned int nr_vcpus;
+	unsigned int nr_vcpus;		/* the maximum; vcpu[i] may be NULL */
 	struct vcpu *vcpu[MAX_VCPUS];
 	paddr_t ram_start, ram_size;
 	void *shared_info;		/* mapped by XENMEM_add_to_physmap */
@@ -48,8 +50,5 @@ struct domain *domain_by_id(unsigned int domid);
 /* Arch: raise the event-channel upcall on `v`. */
 void arch_vcpu_kick_evtchn(struct vcpu *v);
 
-/* The vCPU this physical CPU is running (NULL in the hypervisor's own loops). */
-struct vcpu *current_vcpu(void);
-void set_current_vcpu(struct vcpu *v);
 
 #endif
