@@ -76,24 +76,19 @@ unsigned int arch_gic_version(void) { return XEN_DOMCTL_CONFIG_GIC_V3; }
 uint32_t arch_timer_dt_frequency(void) { return 0; }
 unsigned int arch_nr_cpus(void) { return 2; }
 uint32_t arch_cpu_khz(void) { return 62500; }
-int arch_vcpu_init(struct vcpu *v) { v->arch.vmpidr = 0x80000000ULL | v->id; return 0; }
-void arch_vcpu_destroy(struct vcpu *v) {}
 int arch_domain_create(struct domain *d, const struct domain_config *cfg) { return 0; }
 void arch_domain_destroy(struct domain *d) {}
-void arch_domain_quiesce(struct domain *d) {}
-void arch_domain_paused_changed(struct domain *d) {}
-bool arch_vcpu_is_running(const struct vcpu *v) { return false; }
-uint64_t arch_vcpu_runtime_ns(const struct vcpu *v) { return 0; }
-unsigned int arch_vcpu_pcpu(const struct vcpu *v) { return 0; }
 void arch_domain_cacheflush(struct domain *d, uint64_t gfn, uint64_t nr) {}
-
-int arch_set_vcpu_context(struct vcpu *v, const struct vcpu_guest_context *c)
+int domain_gnttab_init(struct domain *d) { return 0; }
+void domain_gnttab_destroy(struct domain *d) {}
+long gnttab_add_to_physmap(struct domain *d, unsigned long idx, uint64_t gpfn)
 {
-	if ((c->user_regs.cpsr & 0x1f) != 0x5)
-		return -1;
-	v->arch.regs.elr = c->user_regs.pc64;
-	v->arch.regs.x[0] = c->user_regs.x[0];
-	return 0;
+	return -XEN_ENOSYS;
+}
+
+int arch_check_vcpu_context(const struct vcpu *v, const struct vcpu_guest_context *c)
+{
+	return (c->user_regs.cpsr & 0x1f) == 0x5 ? 0 : -1;
 }
 
 void arch_get_vcpu_context(const struct vcpu *v, struct vcpu_guest_context *c)
@@ -101,6 +96,44 @@ void arch_get_vcpu_context(const struct vcpu *v, struct vcpu_guest_context *c)
 	c->user_regs.pc64 = v->arch.regs.elr;
 	c->user_regs.x[0] = v->arch.regs.x[0];
 }
+
+/* The scheduler (xen/sched.h), as far as the domain code uses it: vCPUs
+ * exist, start, and are counted as paused. */
+static unsigned int sched_pauses[MAX_DOMAINS];
+
+struct vcpu *vcpu_create(struct domain *d, unsigned int id)
+{
+	struct vcpu *v = xzalloc(struct vcpu);
+
+	if (!v || id >= d->nr_vcpus || d->vcpu[id])
+		return NULL;
+	v->id = id;
+	v->domain = d;
+	v->vcpu_info_gfn = ~0ULL;
+	d->vcpu[id] = v;
+	return v;
+}
+
+void vcpu_destroy(struct vcpu *v) { xfree(v); }
+
+void vcpu_start(struct vcpu *v, uint64_t pc, uint64_t x0)
+{
+	v->arch.regs.elr = pc;
+	v->arch.regs.x[0] = x0;
+	v->sched.online = true;
+}
+
+bool vcpu_is_online(const struct vcpu *v) { return v->sched.online; }
+
+void vcpu_get_runinfo(const struct vcpu *v, struct vcpu_runinfo *ri)
+{
+	ri->state = v->sched.online ? VCPU_BLOCKED : VCPU_OFFLINE;
+	ri->time_ns = 0;
+	ri->pcpu = 0;
+}
+
+void domain_pause(struct domain *d) { sched_pauses[d->domid]++; }
+void domain_unpause(struct domain *d) { sched_pauses[d->domid]--; }
 
 /* ---- helpers ---- */
 
@@ -120,7 +153,7 @@ static struct domain *make_caller(unsigned int id)
 	d->nr_vcpus = 1;
 	d->vcpu[0] = v;
 	v->domain = d;
-	v->online = true;
+	v->sched.online = true;
 	v->vcpu_info_gfn = ~0ULL;
 	d->shared_info = alloc_pages_zeroed(0);
 	CHECK(p2m_init(&d->p2m, (uint16_t)(id + 1)) == 0);
@@ -435,9 +468,11 @@ static void test_vcpu_and_lists(void)
 	struct xen_domctl_getdomaininfo list[8];
 	struct xen_domctl op = { 0 };
 	struct xen_sysctl sop = { 0 };
+	unsigned int p0;
 	uint16_t id;
 
 	CHECK(create(good_config(), 0, &id) == 0);
+	p0 = sched_pauses[id];	/* earlier domains with this id were paused for good */
 	ctx.flags = VGCF_online;
 	ctx.user_regs.pc64 = 0x40200000;
 	ctx.user_regs.x[0] = 0x48000000;
@@ -450,12 +485,21 @@ static void test_vcpu_and_lists(void)
 	CHECK(domctl(dom0, XEN_DOMCTL_setvcpucontext, id, &op) == -XEN_EINVAL);
 	op.u.vcpucontext.vcpu = 0;
 	CHECK(domctl(dom0, XEN_DOMCTL_setvcpucontext, id, &op) == 0);
+	op.u.getvcpuinfo.vcpu = 0;	/* not started before the unpause */
+	CHECK(domctl(dom0, XEN_DOMCTL_getvcpuinfo, id, &op) == 0 && !op.u.getvcpuinfo.online);
+	CHECK(domctl(dom0, XEN_DOMCTL_unpausedomain, id, &op) == 0);
+	CHECK(sched_pauses[id] == p0);	/* the creation pause is no scheduler pause */
+	op.u.getvcpuinfo.vcpu = 0;
+	CHECK(domctl(dom0, XEN_DOMCTL_getvcpuinfo, id, &op) == 0 && op.u.getvcpuinfo.online);
+	op.u.getvcpuinfo.vcpu = 1;
+	CHECK(domctl(dom0, XEN_DOMCTL_getvcpuinfo, id, &op) == 0 && !op.u.getvcpuinfo.online);
+	CHECK(domctl(dom0, XEN_DOMCTL_pausedomain, id, &op) == 0 && sched_pauses[id] == p0 + 1);
+	op.u.vcpucontext.vcpu = 0;
 	op.u.vcpucontext.ctxt.q = gva(&out);
 	CHECK(domctl(dom0, XEN_DOMCTL_getvcpucontext, id, &op) == 0);
 	CHECK(out.user_regs.pc64 == 0x40200000 && out.user_regs.x[0] == 0x48000000 &&
 	      out.flags == VGCF_online);
-	op.u.getvcpuinfo.vcpu = 0;
-	CHECK(domctl(dom0, XEN_DOMCTL_getvcpuinfo, id, &op) == 0 && op.u.getvcpuinfo.online);
+	CHECK(domctl(dom0, XEN_DOMCTL_unpausedomain, id, &op) == 0 && sched_pauses[id] == p0);
 	op.u.scheduler_op.sched_id = XEN_SCHEDULER_CREDIT2;
 	op.u.scheduler_op.cmd = XEN_DOMCTL_SCHEDOP_getinfo;
 	CHECK(domctl(dom0, XEN_DOMCTL_scheduler_op, id, &op) == 0 &&

@@ -80,7 +80,7 @@ static void ev_kick(struct evtchn_domain *e, unsigned int vcpu)
 
 static bool ev_may_target(struct evtchn_domain *caller, struct evtchn_domain *target)
 {
-	return xsm_privileged(of_evtchn(caller), of_evtchn(target));
+	return xsm_may_target(of_evtchn(caller), of_evtchn(target));
 }
 
 static void ev_free(void *p)
@@ -107,6 +107,8 @@ int domain_register(struct domain *d)
 		return -1;
 	evtchn_set_ops(&core_evtchn_ops);
 	if (evtchn_domain_init(&d->evtchn, d->domid, d->nr_vcpus, max_port))
+		return -1;
+	if (domain_gnttab_init(d))
 		return -1;
 	domains[d->domid] = d;
 	return 0;

@@ -14,9 +14,11 @@
  */
 #include <public/errno.h>
 #include <xen/domain.h>
+#include <xen/grant_table.h>
 #include <xen/lib.h>
 #include <xen/memory.h>
 #include <xen/mm.h>
+#include <xen/sched.h>
 #include <xen/xmalloc.h>
 #include <xen/xsm.h>
 
@@ -44,32 +46,21 @@ static void free_vcpus(struct domain *d)
 {
 	unsigned int i;
 
-	for (i = 0; i < d->nr_vcpus; i++) {
-		if (!d->vcpu[i])
-			continue;
-		arch_vcpu_destroy(d->vcpu[i]);
-		xfree(d->vcpu[i]);
-		d->vcpu[i] = NULL;
-	}
+	for (i = 0; i < d->nr_vcpus; i++)
+		if (d->vcpu[i]) {
+			vcpu_destroy(d->vcpu[i]);
+			d->vcpu[i] = NULL;
+		}
 }
 
-static int alloc_vcpus(struct domain *d, unsigned int n)
+/* Offline until the toolstack's setvcpucontext + unpause (or PSCI CPU_ON). */
+static int alloc_vcpus(struct domain *d)
 {
 	unsigned int i;
 
-	d->nr_vcpus = n;
-	for (i = 0; i < n; i++) {
-		struct vcpu *v = xzalloc(struct vcpu);
-
-		if (!v)
+	for (i = 0; i < d->nr_vcpus; i++)
+		if (!vcpu_create(d, i))
 			return -XEN_ENOMEM;
-		v->id = i;
-		v->domain = d;
-		v->vcpu_info_gfn = ~0ULL;
-		d->vcpu[i] = v;
-		if (arch_vcpu_init(v))
-			return -XEN_ENOMEM;
-	}
 	return 0;
 }
 
@@ -86,16 +77,14 @@ static void free_domain(struct domain *d)
 	xfree(d);
 }
 
+/* sched.h's order: vCPU count and vGIC first, then the vCPUs. */
 static int setup_domain(struct domain *d, const struct domain_config *cfg)
 {
-	int rc = alloc_vcpus(d, cfg->max_vcpus);
-
-	if (rc)
-		return rc;
+	d->nr_vcpus = cfg->max_vcpus;
 	/* VMID: one per domain id (dom0 has 1). */
 	if (p2m_init(&d->p2m, (uint16_t)(d->domid + 1)))
 		return -XEN_ENOMEM;
-	if (arch_domain_create(d, cfg))
+	if (arch_domain_create(d, cfg) || alloc_vcpus(d))
 		return -XEN_ENOMEM;
 	return domain_register(d) ? -XEN_ENOMEM : 0;
 }
@@ -154,17 +143,40 @@ void domain_destroy(struct domain *d)
 		return;
 	}
 	d->is_dying = true;
-	arch_domain_quiesce(d);
+	domain_pause(d);	/* for good: no vCPU of d runs after this */
 	evtchn_domain_destroy(&d->evtchn);
+	domain_gnttab_destroy(d);
 	memory_domain_relinquish(d);
 	notify_dom_exc();
 	domain_release_check(d);
 }
 
+/*
+ * The creation pause is not a scheduler pause (the vCPUs are simply
+ * offline); the first unpause that brings the count to 0 starts the
+ * vCPUs setvcpucontext prepared. Later pauses are the scheduler's
+ * counted domain_pause().
+ */
 void domain_pause_by_toolstack(struct domain *d)
 {
 	d->pause_count++;
-	arch_domain_paused_changed(d);
+	if (d->started)
+		domain_pause(d);
+}
+
+static void start_vcpus(struct domain *d)
+{
+	unsigned int i;
+
+	d->started = true;
+	for (i = 0; i < d->nr_vcpus; i++) {
+		struct vcpu *v = d->vcpu[i];
+
+		if (v && v->boot_pending) {
+			v->boot_pending = false;
+			vcpu_start(v, v->boot_pc, v->boot_x0);
+		}
+	}
 }
 
 int domain_unpause_by_toolstack(struct domain *d)
@@ -172,7 +184,10 @@ int domain_unpause_by_toolstack(struct domain *d)
 	if (!d->pause_count)
 		return -XEN_EINVAL;
 	d->pause_count--;
-	arch_domain_paused_changed(d);
+	if (d->started)
+		domain_unpause(d);
+	else if (!d->pause_count)
+		start_vcpus(d);
 	return 0;
 }
 
@@ -182,8 +197,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
 		return;
 	d->is_shut_down = true;
 	d->shutdown_code = (uint8_t)reason;
-	arch_domain_quiesce(d);
-	notify_dom_exc();
+	notify_dom_exc();	/* the scheduler has stopped its vCPUs */
 }
 
 unsigned long domain_heap_free_pages(void)

@@ -15,6 +15,7 @@
 #include <xen/guest_access.h>
 #include <xen/lib.h>
 #include <xen/memory.h>
+#include <xen/sched.h>
 #include <xen/xsm.h>
 
 #define MAX_SPIS 960			/* 988 rounded down to 32 */
@@ -247,9 +248,14 @@ void domctl_fill_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 
 	memset(info, 0, sizeof(*info));
 	for (i = 0; i < d->nr_vcpus; i++) {
-		online += d->vcpu[i] && d->vcpu[i]->online;
-		running += d->vcpu[i] && arch_vcpu_is_running(d->vcpu[i]);
-		info->cpu_time += d->vcpu[i] ? arch_vcpu_runtime_ns(d->vcpu[i]) : 0;
+		struct vcpu_runinfo ri;
+
+		if (!d->vcpu[i])
+			continue;
+		vcpu_get_runinfo(d->vcpu[i], &ri);
+		online += ri.state != VCPU_OFFLINE;
+		running += ri.state == VCPU_RUNNING || ri.state == VCPU_RUNNABLE;
+		info->cpu_time += ri.time_ns;
 	}
 	info->domain = d->domid;
 	info->flags = XEN_DOMINF_hvm_guest | XEN_DOMINF_hap |

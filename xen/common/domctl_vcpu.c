@@ -11,6 +11,7 @@
 #include <xen/domctl.h>
 #include <xen/guest_access.h>
 #include <xen/lib.h>
+#include <xen/sched.h>
 
 static struct vcpu *vcpu_of(struct domain *d, uint32_t id, long *err)
 {
@@ -55,8 +56,11 @@ long dc_vcpuaffinity(struct domain *caller, struct domain *d, struct xen_domctl 
 	return 0;
 }
 
-/* Only while the domain is paused (Xen: -EINVAL for a running one is
- * not checked either; the builder always calls it on a new domain). */
+/*
+ * The builder's entry state for a vCPU (PC, x0 = DTB; the rest is the
+ * Arm boot state of arch_vcpu_reset). An online vCPU starts when the
+ * toolstack first unpauses the domain, or at once if it already did.
+ */
 long dc_setvcpucontext(struct domain *caller, struct domain *d, struct xen_domctl *op)
 {
 	struct vcpu_guest_context ctx;
@@ -70,9 +74,15 @@ long dc_setvcpucontext(struct domain *caller, struct domain *d, struct xen_domct
 		return -XEN_EBUSY;
 	if (copy_from_guest(&ctx, op->u.vcpucontext.ctxt.q, sizeof(ctx)))
 		return -XEN_EFAULT;
-	if (arch_set_vcpu_context(v, &ctx))
+	if (arch_check_vcpu_context(v, &ctx))
 		return -XEN_EINVAL;
-	v->online = ctx.flags & VGCF_online;
+	v->boot_pc = ctx.user_regs.pc64;
+	v->boot_x0 = ctx.user_regs.x[0];
+	v->boot_pending = ctx.flags & VGCF_online;
+	if (v->boot_pending && d->started && !vcpu_is_online(v)) {
+		v->boot_pending = false;
+		vcpu_start(v, v->boot_pc, v->boot_x0);
+	}
 	return 0;
 }
 
@@ -89,24 +99,26 @@ long dc_getvcpucontext(struct domain *caller, struct domain *d, struct xen_domct
 		return -XEN_EINVAL;
 	memset(&ctx, 0, sizeof(ctx));
 	arch_get_vcpu_context(v, &ctx);
-	ctx.flags = v->online ? VGCF_online : 0;
+	ctx.flags = vcpu_is_online(v) || v->boot_pending ? VGCF_online : 0;
 	return copy_to_guest(op->u.vcpucontext.ctxt.q, &ctx, sizeof(ctx)) ? -XEN_EFAULT : 0;
 }
 
 long dc_getvcpuinfo(struct domain *caller, struct domain *d, struct xen_domctl *op)
 {
 	struct xen_domctl_getvcpuinfo *i = &op->u.getvcpuinfo;
+	struct vcpu_runinfo ri;
 	struct vcpu *v;
 	long err;
 
 	v = vcpu_of(d, i->vcpu, &err);
 	if (!v)
 		return err;
-	i->online = v->online;
-	i->running = arch_vcpu_is_running(v);
-	i->blocked = v->online && !i->running;
-	i->cpu_time = arch_vcpu_runtime_ns(v);
-	i->cpu = arch_vcpu_pcpu(v);
+	vcpu_get_runinfo(v, &ri);
+	i->online = ri.state != VCPU_OFFLINE;
+	i->running = ri.state == VCPU_RUNNING;
+	i->blocked = ri.state == VCPU_BLOCKED;
+	i->cpu_time = ri.time_ns;
+	i->cpu = ri.pcpu;
 	return 0;
 }
 

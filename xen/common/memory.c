@@ -20,6 +20,7 @@
 #include <public/errno.h>
 #include <public/memory.h>
 #include <xen/domain.h>
+#include <xen/grant_table.h>
 #include <xen/guest_access.h>
 #include <xen/lib.h>
 #include <xen/memory.h>
@@ -115,7 +116,7 @@ static struct domain *target_domain(struct domain *caller, domid_t id, long *err
 		*err = -XEN_ESRCH;
 		return NULL;
 	}
-	if (!xsm_privileged(caller, d)) {
+	if (!xsm_may_target(caller, d)) {
 		*err = -XEN_EPERM;
 		return NULL;
 	}
@@ -348,6 +349,8 @@ static long add_to_physmap(struct domain *caller, uint64_t arg)
 	switch (x.space) {
 	case XENMAPSPACE_shared_info:
 		return map_shared_info(d, x.idx, x.gpfn);
+	case XENMAPSPACE_grant_table:	/* engineer C's grant_glue.c */
+		return gnttab_add_to_physmap(d, x.idx, x.gpfn);
 	default:	/* gmfn_foreign only through the batch, as Xen */
 		return -XEN_ENOSYS;
 	}

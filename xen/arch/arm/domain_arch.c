@@ -18,7 +18,6 @@
 
 #define PSR_MODE_MASK 0x1f
 #define PSR_MODE_32BIT 0x10
-#define MPIDR_RES1 0x80000000ULL
 
 unsigned int arch_gic_version(void)
 {
@@ -40,23 +39,6 @@ unsigned int arch_nr_cpus(void)
 uint32_t arch_cpu_khz(void)
 {
 	return (uint32_t)(arch_counter_freq() / 1000);
-}
-
-/* Xen's vCPU -> MPIDR mapping (vcpuid_to_vaffinity): Aff0 = low 4 bits. */
-static uint64_t vcpu_mpidr(unsigned int id)
-{
-	return MPIDR_RES1 | (id & 0xf) | ((uint64_t)((id >> 4) & 0xff) << 8);
-}
-
-int arch_vcpu_init(struct vcpu *v)
-{
-	v->arch.vmpidr = vcpu_mpidr(v->id);
-	v->arch.regs.spsr = PSR_GUEST64_INIT;
-	return 0;
-}
-
-void arch_vcpu_destroy(struct vcpu *v)
-{
 }
 
 /* GICv3 only for now: a GICv2 domU needs the host GICV frame mapped at
@@ -89,31 +71,6 @@ void arch_domain_destroy(struct domain *d)
 	d->arch.vgic = NULL;
 }
 
-/* Guest vCPUs do not run until the scheduler lands: nothing to stop. */
-void arch_domain_quiesce(struct domain *d)
-{
-}
-
-void arch_domain_paused_changed(struct domain *d)
-{
-}
-
-bool arch_vcpu_is_running(const struct vcpu *v)
-{
-	/* Only dom0's vCPU runs today, on the CPU it was started on. */
-	return v->online && v->domain->domid == 0;
-}
-
-uint64_t arch_vcpu_runtime_ns(const struct vcpu *v)
-{
-	return 0;
-}
-
-unsigned int arch_vcpu_pcpu(const struct vcpu *v)
-{
-	return 0;
-}
-
 /* AArch64 guests: EL0t, EL1t or EL1h; AArch32: any mode with M[4] set
  * but Hyp (0x1a) and Monitor (0x16). */
 static bool valid_psr(const struct domain *d, uint64_t cpsr)
@@ -125,16 +82,9 @@ static bool valid_psr(const struct domain *d, uint64_t cpsr)
 	return (mode & PSR_MODE_32BIT) && mode != 0x1a && mode != 0x16;
 }
 
-int arch_set_vcpu_context(struct vcpu *v, const struct vcpu_guest_context *c)
+int arch_check_vcpu_context(const struct vcpu *v, const struct vcpu_guest_context *c)
 {
-	const struct vcpu_guest_core_regs *r = &c->user_regs;
-
-	if (!valid_psr(v->domain, r->cpsr))
-		return -1;
-	memcpy(v->arch.regs.x, r->x, sizeof(v->arch.regs.x));
-	v->arch.regs.elr = r->pc64;
-	v->arch.regs.spsr = r->cpsr;
-	return 0;
+	return valid_psr(v->domain, c->user_regs.cpsr) ? 0 : -1;
 }
 
 void arch_get_vcpu_context(const struct vcpu *v, struct vcpu_guest_context *c)

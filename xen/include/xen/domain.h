@@ -15,8 +15,11 @@
 #include <public/arch-arm.h>
 #include <public/xen.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/mmio.h>
 #include <xen/p2m.h>
+#include <public/hvm/params.h>
+#include <xen/sched.h>
 
 #define MAX_VCPUS 8
 #define MAX_DOMAINS 64
@@ -29,7 +32,10 @@ struct vcpu {
 	uint64_t vcpu_info_gfn;		/* VCPUOP_register_vcpu_info, ~0 = none */
 	uint32_t vcpu_info_offset;
 	uint64_t runstate_gva;		/* VCPUOP_register_runstate_memory_area */
-	bool online;			/* VGCF_online from setvcpucontext / running */
+	struct sched_vcpu sched;	/* sched.c's */
+	/* setvcpucontext's entry state, applied when the toolstack unpauses. */
+	bool boot_pending;
+	uint64_t boot_pc, boot_x0;
 	struct arch_vcpu arch;
 };
 
@@ -52,11 +58,14 @@ struct domain {
 	uint16_t domid;
 	struct p2m p2m;
 	struct mmio_table mmio;		/* emulated devices */
-	unsigned int nr_vcpus;
+	unsigned int nr_vcpus;		/* the maximum; vcpu[i] may be NULL */
 	struct vcpu *vcpu[MAX_VCPUS];
 	paddr_t ram_start, ram_size;
 	void *shared_info;		/* mapped by XENMAPSPACE_shared_info */
 	struct evtchn_domain evtchn;
+	struct gnttab_domain gnttab;	/* common/grant_glue.c */
+	uint64_t gnttab_gfn[GNTTAB_DEFAULT_MAX_FRAMES];	/* where frame i is mapped */
+	uint64_t hvm_param[HVM_NR_PARAMS];	/* common/hvm.c */
 	struct arch_domain arch;	/* dom0: 1:1, so also machine addresses */
 
 	/* Lifecycle and accounting (domctl/memory_op). */
@@ -64,6 +73,7 @@ struct domain {
 	bool is_shut_down;		/* SCHEDOP_shutdown / PSCI SYSTEM_OFF */
 	uint8_t shutdown_code;
 	unsigned int pause_count;	/* toolstack pauses (domctl) */
+	bool started;			/* first unpause done: vCPUs were started */
 	unsigned int address_size;	/* 32 or 64 (set_address_size) */
 	unsigned int max_evtchn_port;	/* 0 = dom0's default */
 	uint64_t tot_pages, max_pages;
@@ -118,26 +128,16 @@ void domain_shutdown(struct domain *d, unsigned int reason);
 /* Free heap pages (for physinfo). */
 unsigned long domain_heap_free_pages(void);
 
-/* Arch: per-domain and per-vCPU setup/teardown (domain_arch.c). */
+/* Arch: per-domain setup/teardown of a domU (domain_arch.c): its vGIC. */
 int arch_domain_create(struct domain *d, const struct domain_config *cfg);
 void arch_domain_destroy(struct domain *d);
-int arch_vcpu_init(struct vcpu *v);
-void arch_vcpu_destroy(struct vcpu *v);
-/* Set/get vCPU `v`'s registers from/to the toolstack's context;
- * -XEN_EINVAL when the context is not a valid guest state for `v`. */
-struct vcpu_guest_context;
-int arch_set_vcpu_context(struct vcpu *v, const struct vcpu_guest_context *c);
+/* Check the toolstack's vCPU context (setvcpucontext): 0, or -1 when it
+ * is not a valid guest state for `v`'s domain. */
+int arch_check_vcpu_context(const struct vcpu *v, const struct vcpu_guest_context *c);
+/* `v`'s registers for getvcpucontext (xenctx). */
 void arch_get_vcpu_context(const struct vcpu *v, struct vcpu_guest_context *c);
-/* Time the vCPU has run (ns) and the physical CPU it is on / last ran on. */
-uint64_t arch_vcpu_runtime_ns(const struct vcpu *v);
-unsigned int arch_vcpu_pcpu(const struct vcpu *v);
-bool arch_vcpu_is_running(const struct vcpu *v);
-/* Clean and invalidate the data cache over guest frames [gfn, gfn + nr). */
+/* Clean the data cache over guest frames [gfn, gfn + nr) to PoC. */
 void arch_domain_cacheflush(struct domain *d, uint64_t gfn, uint64_t nr);
-/* Stop every vCPU of `d` (returns when none runs any more). */
-void arch_domain_quiesce(struct domain *d);
-/* d->pause_count changed: run its online vCPUs when it reached 0. */
-void arch_domain_paused_changed(struct domain *d);
 /* The host GIC version as XEN_DOMCTL_CONFIG_GIC_V2/V3, and the timer's
  * DT clock-frequency (0 if the DT has none). */
 unsigned int arch_gic_version(void);
@@ -149,8 +149,5 @@ uint32_t arch_cpu_khz(void);
 /* Arch: raise the event-channel upcall on `v`. */
 void arch_vcpu_kick_evtchn(struct vcpu *v);
 
-/* The vCPU this physical CPU is running (NULL in the hypervisor's own loops). */
-struct vcpu *current_vcpu(void);
-void set_current_vcpu(struct vcpu *v);
 
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Xen's dummy XSM policy, the one privilege rule every hypercall family
- * uses: dom0 is the control domain; a domain may act on itself, and the
- * control domain on any domain.
+ * Privilege checks: Xen's "dummy" XSM policy. Only the control domain
+ * (dom0) may use domctl, sysctl, foreign mappings or act on another
+ * domain; every hypercall entry that acts on another domain asks here, so
+ * the rule lives in one place.
  */
 #ifndef XEN_XSM_H
 #define XEN_XSM_H
@@ -11,13 +12,13 @@
 
 static inline bool is_control_domain(const struct domain *d)
 {
-	return d->domid == 0;
+	return d && d->domid == 0;
 }
 
-/* May `cur` act on `d` (XSM_TARGET in Xen's dummy policy)? */
-static inline bool xsm_privileged(const struct domain *cur, const struct domain *d)
+/* May `caller` act on `target`: itself, or the caller is the control domain. */
+static inline bool xsm_may_target(const struct domain *caller, const struct domain *target)
 {
-	return cur == d || is_control_domain(cur);
+	return caller && (caller == target || is_control_domain(caller));
 }
 
 #endif
