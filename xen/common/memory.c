@@ -415,6 +415,61 @@ static long remove_from_physmap(struct domain *caller, uint64_t arg)
 	return p2m_unmap(&d->p2m, _gfn(x.gpfn), 1) ? -XEN_EINVAL : 0;
 }
 
+/* ---- acquire_resource: another domain's grant table ---- */
+
+/*
+ * The toolstack seeds a new guest's grant entries 0 and 1 through
+ * IOCTL_PRIVCMD_MMAP_RESOURCE: on Arm the hypervisor maps the frames at
+ * the caller's gfns (frame_list) itself. nr_frames = 0 asks for the size.
+ * Only the shared frames of the grant table (type 1, id 0) exist here.
+ */
+static int map_grant_frame(struct domain *caller, struct domain *d, uint64_t idx,
+			   uint64_t list, unsigned int i)
+{
+	xen_pfn_t gfn;
+	void *page;
+
+	if (copy_from_guest(&gfn, list + i * sizeof(gfn), sizeof(gfn)))
+		return -XEN_EFAULT;
+	if (gnttab_get_frame(&d->gnttab, (unsigned long)idx, &page))
+		return -XEN_EINVAL;
+	if (p2m_map(&caller->p2m, _gfn(gfn), maddr_to_mfn(virt_to_maddr(page)), 1, P2M_RAM_RW))
+		return -XEN_EINVAL;
+	return 0;
+}
+
+static long acquire_resource(struct domain *caller, uint64_t arg)
+{
+	struct xen_mem_acquire_resource r;
+	struct domain *d;
+	unsigned int i;
+	long err;
+
+	if (copy_from_guest(&r, arg, sizeof(r)))
+		return -XEN_EFAULT;
+	if (!is_control_domain(caller))
+		return -XEN_EPERM;
+	d = target_domain(caller, r.domid, &err);
+	if (!d)
+		return err;
+	if (r.type != XENMEM_resource_grant_table ||
+	    r.id != XENMEM_resource_grant_table_id_shared)
+		return -XEN_EOPNOTSUPP;
+	if (!r.nr_frames) {
+		r.nr_frames = GNTTAB_DEFAULT_MAX_FRAMES;
+		return copy_to_guest(arg, &r, sizeof(r)) ? -XEN_EFAULT : 0;
+	}
+	if (r.frame >= GNTTAB_DEFAULT_MAX_FRAMES ||
+	    r.nr_frames > GNTTAB_DEFAULT_MAX_FRAMES - r.frame)
+		return -XEN_EINVAL;
+	for (i = 0; i < r.nr_frames; i++) {
+		err = map_grant_frame(caller, d, r.frame + i, r.frame_list.q, i);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 /* ---- destruction ---- */
 
 void memory_domain_relinquish(struct domain *d)
@@ -468,6 +523,8 @@ static long memory_op_locked(struct domain *caller, unsigned long cmd, uint64_t 
 		return add_to_physmap_batch(caller, arg);
 	case XENMEM_remove_from_physmap:
 		return remove_from_physmap(caller, arg);
+	case XENMEM_acquire_resource:
+		return acquire_resource(caller, arg);
 	case XENMEM_get_sharing_freed_pages:
 	case XENMEM_get_sharing_shared_pages:
 		return 0;	/* no memory sharing on Arm */

@@ -46,7 +46,7 @@ round() {
 round
 FREE1=$(free_mb)
 echo "FREE-AFTER-ROUND-1=$FREE1"
-n=2; while [ $n -le $ROUNDS ]; do round; n=$((n+1)); done
+k=2; while [ $k -le $ROUNDS ]; do round; k=$((k+1)); done
 FREEN=$(free_mb)
 echo "FREE-AFTER-ROUND-$ROUNDS=$FREEN"
 [ "$FREE1" = "$FREEN" ] && echo "FREE-MEMORY-SAME $FREEN MiB after $ROUNDS rounds" ||
