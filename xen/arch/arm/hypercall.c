@@ -12,8 +12,11 @@
 #include <public/version.h>
 #include <public/xen.h>
 #include <xen/console.h>
+#include <xen/grant_table.h>
+#include <xen/hvm.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
+#include <xen/multicall.h>
 #include <xen/sched.h>
 
 #define CONSOLEIO_READ 1
@@ -116,6 +119,7 @@ static long add_to_physmap(uint64_t gva)
 		return -XEN_ESRCH;
 	switch (x.space) {
 	case XENMAPSPACE_shared_info: return map_shared_info(d, &x);
+	case XENMAPSPACE_grant_table: return gnttab_add_to_physmap(d, x.idx, x.gpfn);
 	default: return -XEN_ENOSYS;
 	}
 }
@@ -187,12 +191,30 @@ static const hypercall_fn hypercalls[] = {
 	[__HYPERVISOR_vcpu_op] = do_vcpu_op,
 	[__HYPERVISOR_xen_version] = do_xen_version,
 	[__HYPERVISOR_console_io] = do_console_io,
+	[__HYPERVISOR_grant_table_op] = do_grant_table_op,
+	[__HYPERVISOR_hvm_op] = do_hvm_op,
+	[__HYPERVISOR_multicall] = do_multicall,
+	/* physdev_op, platform_op: -ENOSYS, as Xen 4.17 on Arm without PCI
+	 * (Linux's PHYSDEVOP_pci_device_add then says "Failed to add", as on
+	 * Xen) and without EFI/settime handling. */
 };
 
-void do_hypercall(struct cpu_regs *regs)
+long hypercall_dispatch(struct cpu_regs *regs)
 {
 	uint64_t nr = regs->x[16];
 	hypercall_fn fn = nr < ARRAY_SIZE(hypercalls) ? hypercalls[nr] : NULL;
 
-	regs->x[0] = fn ? (uint64_t)fn(regs) : (uint64_t)-XEN_ENOSYS;
+	return fn ? fn(regs) : -XEN_ENOSYS;
+}
+
+/* Xen's continuation on Arm: the HVC is re-executed with the new arguments. */
+long hypercall_continue(struct cpu_regs *regs)
+{
+	regs->elr -= 4;
+	return (long)regs->x[0];
+}
+
+void do_hypercall(struct cpu_regs *regs)
+{
+	regs->x[0] = (uint64_t)hypercall_dispatch(regs);
 }

@@ -8,8 +8,10 @@
 
 #include <asm/domain.h>
 #include <xen/event.h>
+#include <xen/grant_table.h>
 #include <xen/mmio.h>
 #include <xen/p2m.h>
+#include <public/hvm/params.h>
 #include <xen/sched.h>
 
 #define MAX_VCPUS 8
@@ -35,6 +37,9 @@ struct domain {
 	paddr_t ram_start, ram_size;
 	void *shared_info;		/* mapped by XENMEM_add_to_physmap */
 	struct evtchn_domain evtchn;
+	struct gnttab_domain gnttab;	/* common/grant_glue.c */
+	uint64_t gnttab_gfn[GNTTAB_DEFAULT_MAX_FRAMES];	/* where frame i is mapped */
+	uint64_t hvm_param[HVM_NR_PARAMS];	/* common/hvm.c */
 	struct arch_domain arch;	/* dom0: 1:1, so also machine addresses */
 };
 
