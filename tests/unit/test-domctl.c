@@ -80,6 +80,7 @@ int arch_domain_create(struct domain *d, const struct domain_config *cfg) { retu
 void arch_domain_destroy(struct domain *d) {}
 void arch_domain_cacheflush(struct domain *d, uint64_t gfn, uint64_t nr) {}
 int domain_gnttab_init(struct domain *d) { return 0; }
+int gnttab_get_frame(struct gnttab_domain *g, unsigned long idx, void **page) { return -1; }
 void domain_gnttab_destroy(struct domain *d) {}
 long gnttab_add_to_physmap(struct domain *d, unsigned long idx, uint64_t gpfn)
 {
