@@ -4,7 +4,10 @@
 # CPUs and any kernel message about Xen, the GIC, PSCI, timers or CPUs that
 # reports a problem; with xa_smp=fair on the kernel command line (init's
 # environment) also run a pinned busy loop on every CPU for $xa_secs
-# seconds while a 5th task prints a tick a second, then power off.
+# seconds while a 5th task prints a tick a second; with xa_smp=spi load
+# the virtio-mmio and virtio-rng modules and read the QEMU virtio-rng
+# device (its completions are a physical SPI routed to dom0); then power
+# off.
 /bin/busybox --install -s /bin
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
 mount -t proc proc /proc
@@ -74,6 +77,21 @@ fair() {
 	fi
 }
 
+# The device's virtqueue completes through its interrupt: without the SPI
+# reaching dom0 the read never returns.
+spi() {
+	mount -t devtmpfs dev /dev 2>/dev/null
+	for m in virtio_mmio virtio-rng; do
+		insmod /lib/modules/$m.ko || echo "INSMOD-FAILED $m"
+	done
+	(dd if=/dev/hwrng bs=16 count=1 2>/dev/null | wc -c >/tmp/rng) &
+	i=0
+	while [ ! -s /tmp/rng ] && [ $i -lt 20 ]; do sleep 1; i=$((i + 1)); done
+	echo "HWRNG-BYTES=$(cat /tmp/rng 2>/dev/null)"
+	grep virtio /proc/interrupts | sed 's/^/SPI-IRQ /'
+}
+
 [ "$xa_smp" = fair ] && fair
+[ "$xa_smp" = spi ] && spi
 echo "DOM0-DONE"
 poweroff -f

@@ -23,6 +23,7 @@
 #define ICH_VMCR_EL2 S3_4_C12_C11_7
 #define LR_STATE_PENDING (1ULL << 62)
 #define LR_STATE_MASK (3ULL << 62)
+#define LR_HW (1ULL << 61)
 #define LR_GROUP1 (1ULL << 60)
 #define LR_PRIO (0xa0ULL << 48)
 #define HCR_EN 1ULL
@@ -127,7 +128,7 @@ static void v3_reset(struct vgic_hw_ctxt *c)
 	c->hcr = HCR_EN;
 }
 
-static int v3_place(unsigned int virq)
+static int v3_place(unsigned int virq, unsigned int pirq)
 {
 	unsigned int i, n = nr_lrs(), slot = n;
 
@@ -138,15 +139,17 @@ static int v3_place(unsigned int virq)
 			if (slot == n)
 				slot = i;
 		} else if ((lr & 0xffffffffULL) == virq) {
-			/* active (being handled): pending again as well */
-			if (!(lr & LR_STATE_PENDING))
+			/* active (being handled): pending again as well, unless
+			 * HW-linked (then the physical one is still active) */
+			if (!(lr & LR_STATE_PENDING) && !(lr & LR_HW))
 				write_lr(i, lr | LR_STATE_PENDING);
 			return 0;
 		}
 	}
 	if (slot == n)
 		return -1;
-	write_lr(slot, LR_STATE_PENDING | LR_GROUP1 | LR_PRIO | virq);
+	write_lr(slot, LR_STATE_PENDING | LR_GROUP1 | LR_PRIO | virq |
+		 (pirq ? LR_HW | ((uint64_t)pirq << 32) : 0));
 	return 0;
 }
 
@@ -160,7 +163,13 @@ static bool v3_lr_pending(void)
 	return false;
 }
 
+static void v3_maintenance(void)
+{
+}
+
 const struct vgic_hw_ops vgic_v3_hw_ops = {
+	.hw_link = true,
+	.maintenance = v3_maintenance,
 	.save = v3_save,
 	.restore = v3_restore,
 	.reset = v3_reset,
