@@ -75,7 +75,7 @@ def scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3', ech
 # console / destroy rounds, shutdown, reboot, every on_* action, bad input.
 LIFE_CFG = os.path.join(h.ROOT, 'tests', 'e2e', 'life.cfg')
 ROUNDS = [r'^R%d-CREATE rc=0', r'^R%d-UP', r'^R%d-GUEST-SEES-%d-CPUS', r'^R%d-LISTED 128 MB %d vCPUs',
-          r'^R%d-CONSOLE-INPUT-ANSWERED', r'^R%d-DESTROY rc=0', r'^R%d-CLEAN']
+          r'^R%d-LIST-L-JSON', r'^R%d-LIST-V-UUID', r'^R%d-CONSOLE-INPUT-ANSWERED', r'^R%d-DESTROY rc=0', r'^R%d-CLEAN']
 ACTIONS = [('POWEROFF-PRESERVE', ['PRESERVED']), ('POWEROFF-RESTART', ['RESTARTED']),
            ('REBOOT-DESTROY', ['DESTROYED']), ('REBOOT-RENAME', ['RESTARTED', 'OLD-RENAMED']),
            ('CRASH-DESTROY', ['DESTROYED']), ('CRASH-PRESERVE', ['PRESERVED']),
@@ -142,7 +142,8 @@ def life_scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3'
     sc = h.Scenario(name, h.BOARDS[board], hypervisor(fx, hv),
                     kernel=fx['XA_KERNEL_ARM64'], initrd=life_initrd(name, fx, toolstack),
                     xen_args='dom0_mem=512M bootscrub=0', timeout=840, echo=echo)
-    sc.expect = life_expect() + [HV_END[hv]]
+    start = [r'^XEN-START rc=0'] if toolstack == 'ours' else []
+    sc.expect = start + life_expect() + [HV_END[hv]]
     sc.fail = list(h.DEFAULT_FAIL) + [r'-LEFT-', r'-MISSING', r'-ACCEPTED$',
                                       r'^[A-Z0-9-]+ rc=[1-9]']
     return sc

@@ -83,6 +83,7 @@ int libxl_domain_unpause(libxl_ctx *ctx, uint32_t domid)
 
 int libxl_domain_destroy(libxl_ctx *ctx, uint32_t domid)
 {
+	libxl__userdata_rm(ctx, domid);
 	if (xc_domain_destroy(ctx->xch, domid))
 		return xc_fail("destroy", domid);
 	libxl__xs_domain_rm(ctx, domid);

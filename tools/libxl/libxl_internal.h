@@ -60,5 +60,7 @@ void libxl__nics_rm(libxl_ctx *ctx, uint32_t domid);
 /* libxl_create_xs.c */
 int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);
 void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid);
+/* userdata.c: removes the saved config (before the domain is destroyed). */
+void libxl__userdata_rm(libxl_ctx *ctx, uint32_t domid);
 
 #endif

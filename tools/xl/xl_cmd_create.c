@@ -106,6 +106,18 @@ static int print_config(const libxl_domain_config *d)
 	return fflush(stdout) ? 1 : 0;
 }
 
+/* Names are unique on a host: refuse before building anything. */
+static int name_in_use(const char *name)
+{
+	uint32_t other;
+
+	if (libxl_name_to_domid(xl_ctx(), name, &other))
+		return 0;
+	fprintf(stderr, "libxl: error: domain with name \"%s\" already exists (domain %u).\n",
+		name, other);
+	return 1;
+}
+
 /* Builds the domain; with -c hands the terminal to its console. */
 static int create_domain(const libxl_domain_config *d, const struct create_opts *o)
 {
@@ -113,8 +125,11 @@ static int create_domain(const libxl_domain_config *d, const struct create_opts 
 	char *av[] = { "console", NULL, NULL };
 	char id[16];
 
+	if (name_in_use(d->c_info.name))
+		return 1;
 	if (libxl_domain_create(d, o->paused, &domid))
 		return 1;
+	libxl_userdata_store_config(xl_ctx(), domid, d); /* for list -l; says why if not */
 	if (o->foreground)
 		return xl_monitor_domain(d, domid);
 	if (!o->no_wait && xl_daemonize(d->c_info.name) == 0)

@@ -93,7 +93,10 @@ static int handle_shutdown(libxl_ctx *ctx, const libxl_domain_config *d, uint32_
 	}
 	printf("Done. Rebooting now\n");
 	fflush(stdout);
-	return libxl_domain_create(d, 0, domid) == 0;
+	if (libxl_domain_create(d, 0, domid))
+		return 0;
+	libxl_userdata_store_config(ctx, *domid, d);
+	return 1;
 }
 
 int xl_monitor_domain(const libxl_domain_config *d, uint32_t domid)

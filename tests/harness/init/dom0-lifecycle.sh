@@ -20,8 +20,10 @@ up() { cut -d' ' -f1 /proc/uptime; }
 run() { n=$1; shift; "$@"; echo "$n rc=$? uptime=$(up)"; }
 say() { echo "$* uptime=$(up)"; }
 
-if [ -x /etc/xen/start-dom0 ]; then
-	run XEN-START /etc/xen/start-dom0
+# Our toolstack brings its own start-up script (tools/misc/xen-dom0-start);
+# Debian's is started the way its xencommons does.
+if [ -x /usr/sbin/xen-dom0-start ]; then
+	run XEN-START /usr/sbin/xen-dom0-start
 else
 	KM=/lib/modules/$(uname -r)/kernel/drivers/xen
 	for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc; do
@@ -45,7 +47,7 @@ waitfor() {
 	while ! "$@" && [ $i -lt $n ]; do sleep 0.1; i=$((i + 1)); done
 	"$@"
 }
-readies() { grep -c DOMU-READY $LOG 2>/dev/null; }
+readies() { cat $LOG 2>/dev/null | grep -c DOMU-READY; }
 ready_n() { [ "$(readies)" -ge "$1" ]; }
 gone() { ! $XL domid "$1" >/dev/null 2>&1; }
 freemem() { $XL info | sed -n 's/^free_memory *: *//p'; }
@@ -70,7 +72,7 @@ start() {
 	t=$1; shift
 	rm -f $LOG
 	run $t-CREATE $XL create $CFG "$@"
-	waitfor 90 ready_n 1 && say "$t-UP" || { echo "$t-UP-MISSING"; cat $LOG; }
+	waitfor 150 ready_n 1 && say "$t-UP" || { echo "$t-UP-MISSING"; cat $LOG; }
 }
 # console CMD: type CMD into the guest's shell with xl console, then detach
 # with Ctrl-]; on a pty (ptyrun), as xenconsole reads only a terminal.
@@ -94,6 +96,13 @@ round() { # round N VCPUS KERNEL
 	$XL list life | tee /tmp/l.out
 	awk -v v=$2 'NR == 2 && $1 == "life" && $3 == 128 && $4 == v && $5 ~ /^[rb-]+$/ { ok = 1 }
 		END { exit !ok }' /tmp/l.out && say "R$1-LISTED 128 MB $2 vCPUs"
+	D=$($XL domid life)
+	$XL list -l life > /tmp/ll.out
+	head -n 1 /tmp/ll.out | grep -qx '\[' && grep -q "^        \"domid\": $D,\$" /tmp/ll.out &&
+		grep -q '"name": "life"' /tmp/ll.out && grep -q "\"max_vcpus\": $2," /tmp/ll.out &&
+		say "R$1-LIST-L-JSON" || cat /tmp/ll.out
+	$XL list -v | grep -qE "^life +$D +128 +$2 .* [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} " &&
+		say "R$1-LIST-V-UUID" || $XL list -v
 	console "echo IN-\$((6*7))-R$1"
 	grep -q "IN-42-R$1" /tmp/cons.out && say "R$1-CONSOLE-INPUT-ANSWERED" || cat /tmp/cons.out
 	run R$1-DESTROY $XL destroy life
@@ -115,7 +124,7 @@ start REBOOT
 D1=$($XL domid life)
 run REBOOT-CMD $XL reboot life
 newdom() { D=$($XL domid life 2>/dev/null); [ -n "$D" ] && [ "$D" != "$D1" ] && ready_n 2; }
-waitfor 90 newdom && say "REBOOT-RESTARTED as $D (was $D1)" || { echo "REBOOT-MISSING"; cat $LOG; }
+waitfor 150 newdom && say "REBOOT-RESTARTED as $D (was $D1)" || { echo "REBOOT-MISSING"; cat $LOG; }
 grep -q GUEST-GOT-REBOOT $LOG && say "REBOOT-GUEST-GOT-REQUEST"
 run REBOOT-DESTROY $XL destroy life
 clean REBOOT
@@ -132,11 +141,13 @@ trigger() {
 state_of() { $XL list 2>/dev/null | awk -v d=$1 '$2 == d { print $5 }'; }
 name_of() { $XL list 2>/dev/null | awk -v d=$1 '$2 == d { print $1 }'; }
 shut_or_crashed() { case $(state_of $D1) in *s*|*c*) true ;; *) false ;; esac; }
-dumped() { [ -s /var/lib/xen/dump/life ]; }
+dumped() { [ "$(head -c 4 /var/lib/xen/dump/life 2>/dev/null | tail -c 3)" = ELF ]; }
 # action TAG EVENT ACTION
 action() {
 	rm -f /var/lib/xen/dump/life
-	start $1 "on_$2=\"$3\""
+	# Small guests where the action writes a core file into dom0's RAM.
+	case $3 in coredump-*) mem=64 ;; *) mem=128 ;; esac
+	start $1 "on_$2=\"$3\"" memory=$mem
 	D1=$($XL domid life)
 	run $1-TRIGGER trigger $2
 	case $3 in
@@ -147,10 +158,13 @@ action() {
 		shut_or_crashed && [ "$(name_of $D1)" = life ] && say "$1-PRESERVED $(state_of $D1)"
 		$XL list ;;
 	restart|coredump-restart|rename-restart)
-		waitfor 90 newdom && say "$1-RESTARTED as $D (was $D1)" ;;
+		waitfor 150 newdom && say "$1-RESTARTED as $D (was $D1)" ;;
 	esac
 	case $3 in
-	coredump-*) waitfor 10 dumped && say "$1-CORE-DUMPED $(wc -c < /var/lib/xen/dump/life) bytes" ;;
+	coredump-*)
+		# dom0's root is RAM: keep one dump at a time.
+		waitfor 30 dumped && say "$1-CORE-DUMPED $(wc -c < /var/lib/xen/dump/life) bytes" &&
+			rm -f /var/lib/xen/dump/life ;;
 	rename-restart)
 		name_of $D1 | grep -qE '^life-[0-9]{8}T[0-9]{4}Z$' && shut_or_crashed &&
 			say "$1-OLD-RENAMED $(name_of $D1)"
