@@ -161,6 +161,7 @@ int main_create(int argc, char **argv)
 	if (!cfg)
 		return 1;
 	libxl_domain_config_init(&d);
+	xl_warn_unknown_keys(cfg);
 	rc = xl_parse_config(cfg, &d);
 	if (!rc && (o.dryrun || xl_globals.dryrun))
 		rc = print_config(&d);
