@@ -155,6 +155,22 @@ static int preserve_vm(libxl_ctx *ctx, uint32_t domid, const char *name, const c
 	return dom_write(ctx, domid, "vm", vm);
 }
 
+/* A new handle (uuid); the saved config file is named after it, so it moves too. */
+static int rehandle(libxl_ctx *ctx, uint32_t domid, const libxl_uuid *u)
+{
+	char *saved = libxl_userdata_config_json(ctx, domid);
+	int rc = 0;
+
+	if (saved)
+		libxl__userdata_rm(ctx, domid);
+	if (xc_domain_sethandle(ctx->xch, domid, u->bytes))
+		rc = xc_fail("sethandle", domid);
+	if (saved)
+		libxl__userdata_store_json(ctx, domid, saved);
+	free(saved);
+	return rc;
+}
+
 /*
  * Keeps a shut-down domain out of the way under "<name><suffix>" with a new
  * handle (uuid), as xl's rename-restart does before starting a new one.
@@ -163,13 +179,13 @@ int libxl_domain_preserve(libxl_ctx *ctx, uint32_t domid, const char *name, cons
 {
 	char new_name[256], uuid[37];
 	libxl_uuid u;
+	int rc;
 
 	snprintf(new_name, sizeof(new_name), "%s%s", name, suffix);
 	libxl_uuid_generate(&u);
 	libxl_uuid_to_string(&u, uuid);
-	if (xc_domain_sethandle(ctx->xch, domid, u.bytes))
-		return xc_fail("sethandle", domid);
-	if (preserve_vm(ctx, domid, new_name, uuid))
-		return ERROR_FAIL;
-	return dom_write(ctx, domid, "name", new_name);
+	rc = rehandle(ctx, domid, &u);
+	if (!rc)
+		rc = preserve_vm(ctx, domid, new_name, uuid);
+	return rc ? rc : dom_write(ctx, domid, "name", new_name);
 }

@@ -26,22 +26,18 @@ static int userdata_path(libxl_ctx *ctx, uint32_t domid, char *out, size_t len)
 	return 0;
 }
 
-int libxl_userdata_store_config(libxl_ctx *ctx, uint32_t domid, const libxl_domain_config *d)
+int libxl__userdata_store_json(libxl_ctx *ctx, uint32_t domid, const char *json)
 {
 	char path[256], tmp[260];
-	char *json = libxl_domain_config_to_json(d);
 	FILE *f;
 	int ok;
 
-	if (!json || userdata_path(ctx, domid, path, sizeof(path))) {
-		free(json);
+	if (userdata_path(ctx, domid, path, sizeof(path)))
 		return ERROR_FAIL;
-	}
 	snprintf(tmp, sizeof(tmp), "%s.new", path);
 	f = fopen(tmp, "we");
 	ok = f && fputs(json, f) >= 0;
 	ok = f && !fclose(f) && ok && !rename(tmp, path);
-	free(json);
 	if (!ok) {
 		fprintf(stderr, "libxl: saving the config of domain %u in %s: %s\n", domid, path,
 			strerror(errno));
@@ -49,6 +45,15 @@ int libxl_userdata_store_config(libxl_ctx *ctx, uint32_t domid, const libxl_doma
 		return ERROR_FAIL;
 	}
 	return 0;
+}
+
+int libxl_userdata_store_config(libxl_ctx *ctx, uint32_t domid, const libxl_domain_config *d)
+{
+	char *json = libxl_domain_config_to_json(d);
+	int rc = json ? libxl__userdata_store_json(ctx, domid, json) : ERROR_NOMEM;
+
+	free(json);
+	return rc;
 }
 
 char *libxl_userdata_config_json(libxl_ctx *ctx, uint32_t domid)

@@ -59,11 +59,14 @@ xsnap() {
 	done
 }
 mem_back() { [ "$(freemem)" = "$FREE0" ]; }
-# clean TAG: no guest, xenstore and free memory as before the first guest.
+# clean TAG: no guest, xenstore and free memory as before the first guest,
+# no saved guest config (libxl's userdata files) left.
 clean() {
 	ok=1
 	waitfor 30 no_others || { echo "$1-LEFT-DOMAIN $(others)"; ok=0; }
 	[ "$(xsnap)" = "$XS0" ] || { echo "$1-LEFT-XENSTORE"; xsnap; ok=0; }
+	ud=$(ls /var/lib/xen/userdata-d.[1-9]* 2>/dev/null)
+	[ -z "$ud" ] || { echo "$1-LEFT-USERDATA $ud"; ok=0; }
 	waitfor 30 mem_back || { echo "$1-LEFT-MEMORY free $(freemem) MB, was $FREE0 MB"; ok=0; }
 	[ $ok = 1 ] && say "$1-CLEAN"
 }
