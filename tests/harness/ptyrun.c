@@ -4,6 +4,7 @@
  * to it and its output to our stdout, until CMD exits (its status is ours).
  * Test helper: xenconsole only reads the keyboard when it is a terminal, so
  * the tests type into `xl console` through this (busybox has no `script`).
+ * Input is passed on only once CMD has made the terminal raw.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 static int open_pty(int *slave)
@@ -48,13 +50,30 @@ static int copy(int from, int to)
 	return write(to, buf, (size_t)n) == n;
 }
 
+/* Whether CMD has put its terminal in raw mode (xenconsole does once attached). */
+static int is_raw(int m)
+{
+	struct termios t;
+
+	return !tcgetattr(m, &t) && !(t.c_lflag & ICANON);
+}
+
+/*
+ * Our input is held back until CMD's terminal is raw: typed earlier, a
+ * program that switches with TCSAFLUSH would throw it away.
+ */
 static void relay(int m)
 {
-	struct pollfd p[2] = { { .fd = 0, .events = POLLIN }, { .fd = m, .events = POLLIN } };
+	struct pollfd p[2] = { { .fd = -1, .events = POLLIN }, { .fd = m, .events = POLLIN } };
+	int input_open = 1;
 
-	while (poll(p, 2, -1) >= 0) {
-		if (p[0].revents && !copy(0, m))
+	while (poll(p, 2, 100) >= 0) {
+		if (input_open && p[0].fd < 0 && is_raw(m))
+			p[0].fd = 0;
+		if (p[0].fd >= 0 && p[0].revents && !copy(0, m)) {
 			p[0].fd = -1; /* our input ended: keep relaying output */
+			input_open = 0;
+		}
 		if (p[1].revents && !copy(m, 1))
 			return; /* the command closed its terminal */
 	}

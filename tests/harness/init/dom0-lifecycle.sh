@@ -80,7 +80,7 @@ start() {
 # console CMD: type CMD into the guest's shell with xl console, then detach
 # with Ctrl-]; on a pty (ptyrun), as xenconsole reads only a terminal.
 console() {
-	( sleep 1; echo "$1"; sleep 2; printf '\035' ) |
+	( sleep 1; echo "$1"; sleep 6; printf '\035' ) |
 		timeout 30 /usr/lib/xa-test/ptyrun $XL console life > /tmp/cons.out 2>&1
 	echo "CONSOLE rc=$?"
 }
