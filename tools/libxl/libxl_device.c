@@ -152,9 +152,15 @@ void libxl__backend_teardown(libxl_ctx *ctx, const char *be, const char *kind, u
 	struct libxl__hotplug hp = { .kind = kind, .be = be, .what = what,
 				     .action = vif ? "offline" : "remove" };
 
+	snprintf(path, sizeof(path), "%s/vifname", be);
+	script = libxl_xs_read(ctx, path);
+	if (script)
+		snprintf(ifname, sizeof(ifname), "%s", script);
+	else
+		snprintf(ifname, sizeof(ifname), "vif%u.%d", domid, devid);
+	free(script);
 	snprintf(path, sizeof(path), "%s/script", be);
 	script = libxl_xs_read(ctx, path);
-	snprintf(ifname, sizeof(ifname), "vif%u.%d", domid, devid);
 	snprintf(what, sizeof(what), "%s %d of domain %u", kind, devid, domid);
 	hp.ifname = vif ? ifname : NULL;
 	hp.script = script;

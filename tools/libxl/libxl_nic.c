@@ -7,6 +7,7 @@
  * connected, which netback waits for before it connects.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <net/if.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -71,7 +72,11 @@ static int write_vif(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, 
 	       w(ctx, v->be, "script", "%s", v->script) ||
 	       w(ctx, v->be, "mac", "%s", v->mac) || w(ctx, v->be, "bridge", "%s", v->bridge) ||
 	       w(ctx, v->be, "handle", "%d", v->devid) || w(ctx, v->be, "type", "vif") ||
-	       (n->ip && w(ctx, v->be, "ip", "%s", n->ip));
+	       (n->ip && w(ctx, v->be, "ip", "%s", n->ip)) ||
+	       (n->ifname && w(ctx, v->be, "vifname", "%s", n->ifname)) ||
+	       (n->rate_bytes_per_interval &&
+		w(ctx, v->be, "rate", "%" PRIu64 ",%" PRIu32, n->rate_bytes_per_interval,
+		  n->rate_interval_usecs));
 }
 
 static int xs_commit(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, const struct vif *v)
@@ -129,6 +134,14 @@ static int plug(libxl_ctx *ctx, const libxl_device_nic *n, const struct vif *v)
 int libxl__nic_check(const libxl_device_nic *n, int devid)
 {
 	const char *bridge = n->bridge ? n->bridge : DEFAULT_BRIDGE;
+
+	/* The vif-bridge script renames netback's vif<domid>.<devid> to it. */
+	if (n->ifname && (!*n->ifname || strlen(n->ifname) >= IFNAMSIZ ||
+			  strpbrk(n->ifname, "/: \t\n"))) {
+		fprintf(stderr, "libxl: vif %d (vifname=%s): not a valid interface name\n", devid,
+			n->ifname);
+		return ERROR_INVAL;
+	}
 
 	if (n->script && *n->script && !strstr(n->script, "vif-bridge"))
 		return 0; /* another script decides what bridge= means */

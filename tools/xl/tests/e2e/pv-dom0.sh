@@ -61,6 +61,7 @@ bad DUP-VDEV "already used" "'/images/ro.img,raw,xvda,r', '/images/hot.img,raw,x
 bad CDROM cdrom "'/images/ro.img,raw,xvdc,r,devtype=cdrom'" ""
 bad QCOW2 qcow2 "'/images/ro.img,qcow2,xvda,r'" ""
 bad NO-BRIDGE nosuchbr "'/images/ro.img,raw,xvda,r'" "'bridge=nosuchbr'"
+bad VIFNAME "a/b" "'/images/ro.img,raw,xvda,r'" "'vifname=a/b'"
 
 # --- 1-4. the guest: root on xvda, read-only xvdc, vif on xenbr0 ---
 L=/var/log/xen/console/guest-pvguest.log
@@ -81,12 +82,14 @@ i=0; while losetup -a | grep -q hot.img && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1
 losetup -a | grep hot.img || echo "HOT-LOOP-RELEASED"
 waitlog XVDB-GONE || echo "GUEST-TIMEOUT xvdb gone"
 dd if=/images/hot.img bs=512 skip=1 count=1 2>/dev/null | grep -q GUEST-WROTE-XVDB && echo "HOT-WRITE-SEEN"
-# 4. a second vif on xenbr1, then detached
-run NETWORK-ATTACH $X network-attach pvguest bridge=xenbr1
+# 4. a second vif on xenbr1 (renamed by vif-bridge), then detached
+run NETWORK-ATTACH $X network-attach pvguest bridge=xenbr1 vifname=pvnet1
+[ "$(basename "$(readlink -f /sys/class/net/pvnet1/brport/bridge)")" = xenbr1 ] && echo "VIFNAME-ON-BRIDGE"
+xenstore-ls -fp /local/domain/0/backend/vif/$D | grep -E '/1/(rate|vifname|hotplug-status) '
 waitlog NET2-DONE || echo "GUEST-TIMEOUT eth1"
 run NETWORK-LIST-2 $X network-list pvguest
 run NETWORK-DETACH $X network-detach pvguest 1
-[ -e /sys/class/net/vif$D.1 ] && echo "VIF-STILL-THERE"
+[ -e /sys/class/net/vif$D.1 ] || [ -e /sys/class/net/pvnet1 ] && echo "VIF-STILL-THERE"
 waitlog GUEST-DONE || echo "GUEST-TIMEOUT done"
 sed 's/^/  guest| /' $L
 grep -q 'ROOT-IS /dev/xvda ext4 rw' $L && echo "GUEST-ROOT-ON-XVDA"
