@@ -92,6 +92,21 @@ void vgic_v2_lr_enable(void)
 	writel(1, gich + GICH_HCR);	/* En */
 }
 
+/*
+ * The interrupt is already in LR i. If the guest has acknowledged it
+ * (active), a new occurrence must still reach it: make it active and
+ * pending (allowed for purely virtual interrupts, GIC 5.4.2); dropping it
+ * would lose e.g. a timer that re-fired while its handler ran.
+ */
+static int lr_mark_pending(unsigned int i)
+{
+	uint32_t lr = readl(gich + GICH_LR0 + 4 * i);
+
+	if (!(lr & LR_HW))
+		writel(lr | LR_PENDING, gich + GICH_LR0 + 4 * i);
+	return 0;
+}
+
 int vgic_v2_lr_inject(unsigned int virq, unsigned int pirq)
 {
 	uint32_t empty = readl(gich + GICH_ELRSR0);
@@ -104,7 +119,7 @@ int vgic_v2_lr_inject(unsigned int virq, unsigned int pirq)
 			if (slot == n)
 				slot = i;
 		} else if ((readl(gich + GICH_LR0 + 4 * i) & 0x3ff) == virq) {
-			return 0;
+			return lr_mark_pending(i);
 		}
 	}
 	if (slot == n)

@@ -56,8 +56,9 @@ static void load_el1_reset_state(struct vcpu *v)
 
 #define VTIMER_PPI 27
 #define EVTCHN_PPI 31
+#define CNTV_IMASK 2ULL
+#define CNTV_FIRED 5ULL	/* ENABLE | ISTATUS */
 
-/* The guest's virtual timer fired: hand it over, HW-linked. */
 static bool host_gicv3;
 
 static void inject_virq(unsigned int virq, unsigned int pirq)
@@ -68,10 +69,25 @@ static void inject_virq(unsigned int virq, unsigned int pirq)
 		vgic_v2_lr_inject(virq, pirq);
 }
 
+/*
+ * The guest's virtual timer fired. As Xen does: mask it at the timer
+ * (CNTV_CTL_EL0.IMASK) and inject a purely virtual PPI 27; the guest's
+ * handler reprograms the timer, which unmasks it. Not HW-linked: with
+ * the link, the physical PPI is deactivated by the guest's EOI, and on
+ * QEMU's GICv2 that deactivation does not re-signal a timer that fired
+ * again meanwhile (the zcu102 dom0 hang). Only when the condition holds
+ * now: if the guest already reprogrammed it, there is nothing to hand on
+ * and masking would silence its next expiry.
+ */
 static void vtimer_irq(unsigned int irq, void *priv)
 {
-	if (current_vcpu())
-		inject_virq(VTIMER_PPI, VTIMER_PPI);
+	uint64_t ctl = READ_SYSREG(cntv_ctl_el0);
+
+	if (!current_vcpu() || (ctl & CNTV_FIRED) != CNTV_FIRED)
+		return;
+	WRITE_SYSREG(cntv_ctl_el0, ctl | CNTV_IMASK);
+	isb();
+	inject_virq(VTIMER_PPI, 0);
 }
 
 void arch_vcpu_kick_evtchn(struct vcpu *v)
@@ -94,7 +110,7 @@ void enter_guest(struct vcpu *v)
 		vgic_lr_enable();
 	else
 		vgic_v2_lr_enable();
-	request_guest_irq(VTIMER_PPI, vtimer_irq, NULL);
+	request_irq(VTIMER_PPI, vtimer_irq, NULL);
 	WRITE_SYSREG(hcr_el2, HCR_GUEST);
 	isb();
 	arch_p2m_flush_tlb(v->domain->p2m.vmid);

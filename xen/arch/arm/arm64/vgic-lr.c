@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * GICv3 list registers (Arm IHI 0069, 12.5): how a virtual interrupt
- * reaches the vCPU running on this CPU. A physical interrupt owned by the
- * guest (its virtual timer) goes in with the HW bit, so the guest's
- * deactivation also deactivates the physical one; a purely virtual one
- * (the event-channel upcall) without it.
+ * reaches the vCPU running on this CPU. A physical interrupt handed to
+ * the guest can go in with the HW bit (the guest's deactivation then also
+ * deactivates the physical one); purely virtual ones (event-channel
+ * upcall, virtual timer, SGIs) without it.
  */
 #include <asm/sysregs.h>
 #include <asm/vgic-lr.h>
@@ -64,7 +64,12 @@ int vgic_lr_inject(unsigned int virq, unsigned int pirq)
 			if (slot == n)
 				slot = i;
 		} else if ((read_lr(i) & 0xffffffffULL) == virq) {
-			return 0;	/* already pending or active there */
+			/* Already there: if the guest has acknowledged it
+			 * (active), make it active and pending, so a new
+			 * occurrence is not lost (virtual ones only). */
+			if (!(read_lr(i) & LR_HW))
+				write_lr(i, read_lr(i) | LR_STATE_PENDING);
+			return 0;
 		}
 	}
 	if (slot == n)
