@@ -36,7 +36,7 @@ static int check_config(const libxl_domain_config *d)
 			b->target_memkb, b->max_memkb);
 		return ERROR_INVAL;
 	}
-	return 0;
+	return libxl__devices_check(d);
 }
 
 static uint64_t target_kb(const libxl_domain_build_info *b)

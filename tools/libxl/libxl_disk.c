@@ -3,21 +3,16 @@
  * Virtual block devices served by dom0 Linux's blkback: for each disk=
  * entry, the backend directory /local/domain/0/backend/vbd/<domid>/<devid>
  * and the frontend directory /local/domain/<domid>/device/vbd/<devid>,
- * written in one transaction so blkback never sees half of them.  The
- * target is a block device (physical-device = major:minor, which is what
- * Xen's "block" hotplug script would write) or a file, attached to a free
- * loop device (not yet released when the domain goes).
+ * written in one transaction so blkback never sees half of them; then the
+ * "block" hotplug script (tools/hotplug/Linux/block, or script=) turns the
+ * target -- a block device, or a file it attaches to a loop device -- into
+ * physical-device, and on removal releases the loop device again.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <linux/loop.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
-#include <unistd.h>
 
 #include "libxl_internal.h"
 
@@ -54,60 +49,54 @@ int libxl__vdev_to_devid_public(const char *vdev)
 	return libxl__vdev_to_devid(vdev);
 }
 
-/* A file becomes /dev/loopN; 0 and its rdev, or -1. */
-static int attach_loop(const char *path, int writable, dev_t *rdev, char *loop, size_t len)
-{
-	int ctl = open("/dev/loop-control", O_RDWR | O_CLOEXEC), n, lfd = -1, ffd;
-	struct stat st;
-
-	n = ctl >= 0 ? ioctl(ctl, LOOP_CTL_GET_FREE) : -1;
-	if (ctl >= 0)
-		close(ctl);
-	ffd = n >= 0 ? open(path, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC) : -1;
-	snprintf(loop, len, "/dev/loop%d", n);
-	if (ffd >= 0)
-		lfd = open(loop, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC);
-	if (lfd < 0 || ioctl(lfd, LOOP_SET_FD, ffd) ||
-	    fstat(lfd, &st)) {
-		fprintf(stderr, "libxl: cannot attach %s to a loop device: %s\n", path, strerror(errno));
-		n = -1;
-	} else {
-		*rdev = st.st_rdev;
-	}
-	if (ffd >= 0)
-		close(ffd);
-	/* Our fd may go: blkback holds the device open from now on. */
-	if (lfd >= 0)
-		close(lfd);
-	return n < 0 ? -1 : 0;
-}
-
 struct vbd {
-	char be[96], fe[96], dev[64];
-	dev_t rdev;
+	char be[96], fe[96], what[80];
 	int devid;
 };
 
-static int resolve(const libxl_device_disk *k, struct vbd *v)
+static int disk_err(const libxl_device_disk *k, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "libxl: disk vdev=%s target=%s: ", k->vdev ? k->vdev : "(none)",
+		k->pdev_path ? k->pdev_path : "(none)");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return ERROR_INVAL;
+}
+
+/* What blkback can serve: raw data on a block device or a file (via loop). */
+static int check_backend(const libxl_device_disk *k)
+{
+	if (k->is_cdrom)
+		return disk_err(k, "devtype=cdrom is not supported on Arm (%s)",
+				"no emulated CD-ROM for PV guests");
+	if (k->format != LIBXL_DISK_FORMAT_RAW && k->format != LIBXL_DISK_FORMAT_UNKNOWN)
+		return disk_err(k, "format=%s needs the qdisk backend (QEMU), which is not available",
+				libxl_disk_format_to_string(k->format));
+	if (k->backend == LIBXL_DISK_BACKEND_TAP || k->backend == LIBXL_DISK_BACKEND_QDISK)
+		return disk_err(k, "backendtype=%s is not available (only phy, served by blkback)",
+				libxl_disk_backend_to_string(k->backend));
+	if (k->backend_domid || (k->backend_domname && strcmp(k->backend_domname, "Domain-0")))
+		return disk_err(k, "backend=%s: driver domains are not supported",
+				k->backend_domname ? k->backend_domname : "(domid)");
+	return 0;
+}
+
+/* Before the domain exists: the spec names something blkback can serve. */
+int libxl__disk_check(const libxl_device_disk *k)
 {
 	struct stat st;
+	int rc = k->vdev && libxl__vdev_to_devid(k->vdev) >= 0 ? check_backend(k)
+		 : disk_err(k, "%s", "vdev must be xvd<letters>[<partition>] on Arm");
 
-	if (!k->pdev_path || stat(k->pdev_path, &st)) {
-		fprintf(stderr, "libxl: disk %s: target %s: %s\n", k->vdev, k->pdev_path ? k->pdev_path : "",
-			k->pdev_path ? strerror(errno) : "none given");
-		return ERROR_INVAL;
-	}
-	snprintf(v->dev, sizeof(v->dev), "%s", k->pdev_path);
-	if (S_ISBLK(st.st_mode)) {
-		v->rdev = st.st_rdev;
-		return 0;
-	}
-	if (S_ISREG(st.st_mode) && !attach_loop(k->pdev_path, k->readwrite, &v->rdev, v->dev,
-						 sizeof(v->dev)))
-		return 0;
-	fprintf(stderr, "libxl: disk %s: %s is neither a block device nor a usable file\n", k->vdev,
-		k->pdev_path);
-	return ERROR_INVAL;
+	if (rc || (k->script && *k->script))
+		return rc; /* a custom script= interprets the target itself */
+	if (!k->pdev_path || !*k->pdev_path)
+		return disk_err(k, "%s", "no target given");
+	if (stat(k->pdev_path, &st))
+		return disk_err(k, "%s", strerror(errno));
+	if (!S_ISBLK(st.st_mode) && !S_ISREG(st.st_mode))
+		return disk_err(k, "%s", "the target is neither a block device nor a regular file");
+	return 0;
 }
 
 static int w(libxl_ctx *ctx, const char *dir, const char *key, const char *fmt, ...)
@@ -124,12 +113,13 @@ static int w(libxl_ctx *ctx, const char *dir, const char *key, const char *fmt, 
 
 static int write_vbd(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k, const struct vbd *v)
 {
-	char owner_fe[16], read_fe[16], read_be[16];
+	char owner_fe[16], read_fe[16], read_be[16], script[256];
 	const char *be_perms[2] = { "n0", read_be }, *fe_perms[2] = { owner_fe, read_fe };
 
 	snprintf(read_be, sizeof(read_be), "r%u", domid);
 	snprintf(owner_fe, sizeof(owner_fe), "n%u", domid);
 	snprintf(read_fe, sizeof(read_fe), "r0");
+	libxl__script_path(k->script, "block", script, sizeof(script));
 	return libxl_xs_write(ctx, v->fe, "") || libxl_xs_set_perms(ctx, v->fe, fe_perms, 2) ||
 	       w(ctx, v->fe, "backend", "%s", v->be) || w(ctx, v->fe, "backend-id", "0") ||
 	       w(ctx, v->fe, "virtual-device", "%d", v->devid) ||
@@ -141,41 +131,57 @@ static int write_vbd(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k,
 	       w(ctx, v->be, "bootable", "1") || w(ctx, v->be, "dev", "%s", k->vdev) ||
 	       w(ctx, v->be, "type", "phy") || w(ctx, v->be, "mode", k->readwrite ? "w" : "r") ||
 	       w(ctx, v->be, "device-type", k->is_cdrom ? "cdrom" : "disk") ||
-	       w(ctx, v->be, "params", "%s", k->pdev_path) ||
-	       w(ctx, v->be, "physical-device-path", "%s", v->dev) ||
-	       w(ctx, v->be, "state", XENBUS_STATE_INITIALISING) ||
-	       w(ctx, v->be, "physical-device", "%x:%x", major(v->rdev), minor(v->rdev));
+	       w(ctx, v->be, "params", "%s", k->pdev_path ? k->pdev_path : "") ||
+	       w(ctx, v->be, "script", "%s", script) ||
+	       w(ctx, v->be, "state", XENBUS_STATE_INITIALISING);
 }
 
-int libxl__disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
+static int xs_commit(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k,
+		     const struct vbd *v)
 {
-	struct vbd v;
-	int rc, tries = 0;
-
-	v.devid = libxl__vdev_to_devid(k->vdev);
-	if (v.devid < 0) {
-		fprintf(stderr, "libxl: disk vdev %s: only xvd<letters>[<partition>] names on Arm\n",
-			k->vdev);
-		return ERROR_INVAL;
-	}
-	rc = resolve(k, &v);
-	snprintf(v.be, sizeof(v.be), "/local/domain/0/backend/vbd/%u/%d", domid, v.devid);
-	snprintf(v.fe, sizeof(v.fe), "/local/domain/%u/device/vbd/%d", domid, v.devid);
-	while (!rc) {
+	for (int tries = 0; tries < 10; tries++) {
 		if (libxl_xs_transaction_start(ctx))
 			break;
-		if (write_vbd(ctx, domid, k, &v)) {
+		if (write_vbd(ctx, domid, k, v)) {
 			libxl_xs_transaction_end(ctx, 1);
 			break;
 		}
 		if (!libxl_xs_transaction_end(ctx, 0))
 			return 0;
-		if (errno != EAGAIN || ++tries > 10)
+		if (errno != EAGAIN)
 			break;
 	}
-	if (!rc) {
-		fprintf(stderr, "libxl: disk %s: xenstore: %s\n", k->vdev, strerror(errno));
-		rc = ERROR_FAIL;
+	fprintf(stderr, "libxl: %s: xenstore: %s\n", v->what, strerror(errno));
+	return ERROR_FAIL;
+}
+
+/*
+ * Entries first, then the block script: it finds or makes the block device
+ * and writes physical-device, which is what blkback waits for.
+ */
+int libxl__disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
+{
+	char script[256];
+	struct libxl__hotplug hp = { .action = "add", .kind = "vbd", .script = script };
+	struct vbd v;
+	int rc = libxl__disk_check(k);
+
+	if (rc)
+		return rc;
+	v.devid = libxl__vdev_to_devid(k->vdev);
+	snprintf(v.be, sizeof(v.be), "/local/domain/0/backend/vbd/%u/%d", domid, v.devid);
+	snprintf(v.fe, sizeof(v.fe), "/local/domain/%u/device/vbd/%d", domid, v.devid);
+	snprintf(v.what, sizeof(v.what), "disk vdev=%s of domain %u", k->vdev, domid);
+	rc = xs_commit(ctx, domid, k, &v);
+	if (rc)
+		return rc;
+	libxl__script_path(k->script, "block", script, sizeof(script));
+	hp.be = v.be;
+	hp.what = v.what;
+	rc = libxl__hotplug_run(ctx, &hp);
+	if (rc) {
+		libxl_xs_rm(ctx, v.fe);
+		libxl__backend_teardown(ctx, v.be, "vbd", domid, v.devid);
 	}
 	return rc;
 }
@@ -191,11 +197,27 @@ int libxl__disks_add(libxl_ctx *ctx, const struct libxl_build *b)
 	return 0;
 }
 
-/* After the domain is gone: blkback tears down when its directory goes. */
+/*
+ * After the domain is gone: the block script releases what it set up (a
+ * loop device), and blkback lets go of the device when its directory goes.
+ */
 void libxl__disks_rm(libxl_ctx *ctx, uint32_t domid)
 {
-	char path[64];
+	libxl__backends_teardown(ctx, "vbd", domid);
+}
 
-	snprintf(path, sizeof(path), "/local/domain/0/backend/vbd/%u", domid);
-	libxl_xs_rm(ctx, path);
+/* block-attach: the same checks as at create time, and the vdev must be free. */
+int libxl_device_disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
+{
+	char path[96], *v;
+	int devid = k->vdev ? libxl__vdev_to_devid(k->vdev) : -1;
+
+	if (devid >= 0) {
+		snprintf(path, sizeof(path), "/local/domain/%u/device/vbd/%d/backend", domid, devid);
+		v = libxl_xs_read(ctx, path);
+		free(v);
+		if (v)
+			return disk_err(k, "domain already has a disk %s", k->vdev);
+	}
+	return libxl__disk_add(ctx, domid, k);
 }

@@ -26,6 +26,16 @@ char *libxl_xs_directory(libxl_ctx *ctx, const char *path, int *n);
 int libxl_xs_introduce(libxl_ctx *ctx, uint32_t domid, uint64_t gfn, uint32_t port);
 int libxl_xs_transaction_start(libxl_ctx *ctx);
 int libxl_xs_transaction_end(libxl_ctx *ctx, int abort);
+/* Pipelined requests in the current transaction, run together (libxl_xs.c). */
+struct libxl_xs_batch;
+struct libxl_xs_batch *libxl_xs_batch_new(void);
+void libxl_xs_batch_write(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *path,
+			  const char *value);
+void libxl_xs_batch_perms(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *path,
+			  const char *const *perms, int n);
+void libxl_xs_batch_rm(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *path);
+int libxl_xs_batch_run(libxl_ctx *ctx, struct libxl_xs_batch *b);
+void libxl_xs_batch_free(struct libxl_xs_batch *b);
 
 /* The state of a domain being built (libxl_create.c, libxl_arm_build.c). */
 struct libxl_build {
@@ -56,6 +66,27 @@ int libxl__vdev_to_devid(const char *vdev);
 int libxl__nics_add(libxl_ctx *ctx, const struct libxl_build *b);
 int libxl__nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, int devid);
 void libxl__nics_rm(libxl_ctx *ctx, uint32_t domid);
+
+/* libxl_device.c: hotplug scripts (Xen's calling convention), teardown, checks. */
+#ifndef XEN_SCRIPT_DIR
+#define XEN_SCRIPT_DIR "/etc/xen/scripts"
+#endif
+struct libxl__hotplug {
+	const char *script;  /* absolute path */
+	const char *action;  /* vbd: add|remove, vif: online|offline */
+	const char *kind;    /* XENBUS_TYPE: vbd, vif */
+	const char *be;      /* XENBUS_PATH: the backend directory */
+	const char *ifname;  /* vif only: $vif */
+	const char *what;    /* the device, for messages */
+};
+void libxl__script_path(const char *script, const char *dflt, char *out, size_t len);
+int libxl__hotplug_run(libxl_ctx *ctx, const struct libxl__hotplug *hp);
+void libxl__backend_teardown(libxl_ctx *ctx, const char *be, const char *kind, uint32_t domid,
+			     int devid);
+void libxl__backends_teardown(libxl_ctx *ctx, const char *kind, uint32_t domid);
+int libxl__devices_check(const libxl_domain_config *d);
+int libxl__disk_check(const libxl_device_disk *k);
+int libxl__nic_check(const libxl_device_nic *n, int devid);
 
 /* libxl_create_xs.c */
 int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);

@@ -1,20 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Virtual network interfaces served by dom0 Linux's netback: backend and
- * frontend vif directories in one xenstore transaction, then what Xen's
- * vif-bridge hotplug script does once netback has made vif<domid>.<devid>:
- * add it to the bridge, bring it up and set hotplug-status = connected
- * (netback waits for that before it connects).  script= is not run.
+ * frontend vif directories in one xenstore transaction; once netback has
+ * made vif<domid>.<devid> (backend InitWait), the hotplug script (script=,
+ * default vif-bridge) puts it on the bridge and sets hotplug-status =
+ * connected, which netback waits for before it connects.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <linux/sockios.h>
+#include <inttypes.h>
 #include <net/if.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "libxl_arm.h"
@@ -22,9 +19,10 @@
 
 #define DEFAULT_BRIDGE "xenbr0"
 #define VIF_WAIT_TRIES 100 /* x 100 ms */
+#define XENBUS_INITWAIT 2
 
 struct vif {
-	char be[96], fe[96], mac[18], ifname[IFNAMSIZ];
+	char be[96], fe[96], mac[18], ifname[IFNAMSIZ], what[48], script[256];
 	const char *bridge;
 	int devid;
 };
@@ -71,10 +69,14 @@ static int write_vif(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, 
 	       libxl_xs_write(ctx, v->be, "") || libxl_xs_set_perms(ctx, v->be, be_perms, 2) ||
 	       w(ctx, v->be, "frontend", "%s", v->fe) || w(ctx, v->be, "frontend-id", "%u", domid) ||
 	       w(ctx, v->be, "online", "1") || w(ctx, v->be, "state", "1") ||
-	       w(ctx, v->be, "script", "%s", n->script ? n->script : "vif-bridge") ||
+	       w(ctx, v->be, "script", "%s", v->script) ||
 	       w(ctx, v->be, "mac", "%s", v->mac) || w(ctx, v->be, "bridge", "%s", v->bridge) ||
 	       w(ctx, v->be, "handle", "%d", v->devid) || w(ctx, v->be, "type", "vif") ||
-	       (n->ip && w(ctx, v->be, "ip", "%s", n->ip));
+	       (n->ip && w(ctx, v->be, "ip", "%s", n->ip)) ||
+	       (n->ifname && w(ctx, v->be, "vifname", "%s", n->ifname)) ||
+	       (n->rate_bytes_per_interval &&
+		w(ctx, v->be, "rate", "%" PRIu64 ",%" PRIu32, n->rate_bytes_per_interval,
+		  n->rate_interval_usecs));
 }
 
 static int xs_commit(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, const struct vif *v)
@@ -91,53 +93,87 @@ static int xs_commit(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, 
 		if (errno != EAGAIN)
 			break;
 	}
-	fprintf(stderr, "libxl: vif %d: xenstore: %s\n", v->devid, strerror(errno));
+	fprintf(stderr, "libxl: %s: xenstore: %s\n", v->what, strerror(errno));
 	return ERROR_FAIL;
 }
 
-/* The vif-bridge script's "online" work, done here. */
-static int plug(libxl_ctx *ctx, const struct vif *v)
+/* netback answers a new backend with InitWait once vif<domid>.<devid> exists. */
+static int wait_initwait(libxl_ctx *ctx, const struct vif *v)
 {
-	int s = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), rc = -1, tries = 0;
-	struct ifreq ifr;
-	unsigned int idx = 0;
+	char path[160], *st = NULL;
+	int tries = 0;
 
-	while (s >= 0 && !(idx = if_nametoindex(v->ifname)) && tries++ < VIF_WAIT_TRIES)
+	snprintf(path, sizeof(path), "%s/state", v->be);
+	for (; tries < VIF_WAIT_TRIES; tries++) {
+		st = libxl_xs_read(ctx, path);
+		if (st && atoi(st) >= XENBUS_INITWAIT && if_nametoindex(v->ifname))
+			break;
+		free(st);
+		st = NULL;
 		usleep(100 * 1000);
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", v->bridge);
-	ifr.ifr_ifindex = (int)idx;
-	if (idx && !ioctl(s, SIOCBRADDIF, &ifr)) {
-		snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", v->ifname);
-		if (!ioctl(s, SIOCGIFFLAGS, &ifr)) {
-			ifr.ifr_flags |= IFF_UP;
-			rc = ioctl(s, SIOCSIFFLAGS, &ifr);
-		}
 	}
-	if (rc)
-		fprintf(stderr, "libxl: vif %s on bridge %s: %s\n", v->ifname, v->bridge,
-			idx ? strerror(errno) : "netback made no such interface (xen-netback loaded?)");
-	if (s >= 0)
-		close(s);
-	return rc || w(ctx, v->be, "hotplug-status", "connected") ? ERROR_FAIL : 0;
+	free(st);
+	if (tries < VIF_WAIT_TRIES)
+		return 0;
+	fprintf(stderr, "libxl: %s: netback did not make %s (xen-netback loaded?)\n", v->what,
+		v->ifname);
+	return ERROR_FAIL;
+}
+
+static int plug(libxl_ctx *ctx, const libxl_device_nic *n, const struct vif *v)
+{
+	char script[256];
+	struct libxl__hotplug hp = { .action = "online", .kind = "vif", .script = script,
+				     .be = v->be, .ifname = v->ifname, .what = v->what };
+
+	libxl__script_path(n->script, "vif-bridge", script, sizeof(script));
+	return wait_initwait(ctx, v) ? ERROR_FAIL : libxl__hotplug_run(ctx, &hp);
+}
+
+/* Before the domain exists: the bridge the vif goes on is there. */
+int libxl__nic_check(const libxl_device_nic *n, int devid)
+{
+	const char *bridge = n->bridge ? n->bridge : DEFAULT_BRIDGE;
+
+	/* The vif-bridge script renames netback's vif<domid>.<devid> to it. */
+	if (n->ifname && (!*n->ifname || strlen(n->ifname) >= IFNAMSIZ ||
+			  strpbrk(n->ifname, "/: \t\n"))) {
+		fprintf(stderr, "libxl: vif %d (vifname=%s): not a valid interface name\n", devid,
+			n->ifname);
+		return ERROR_INVAL;
+	}
+
+	if (n->script && *n->script && !strstr(n->script, "vif-bridge"))
+		return 0; /* another script decides what bridge= means */
+	if (if_nametoindex(bridge))
+		return 0;
+	fprintf(stderr, "libxl: vif %d (bridge=%s%s%s): bridge %s does not exist\n", devid, bridge,
+		n->ip ? ",ip=" : "", n->ip ? n->ip : "", bridge);
+	return ERROR_INVAL;
 }
 
 int libxl__nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, int devid)
 {
 	struct vif v = { .devid = devid };
-	int rc;
+	int rc = libxl__nic_check(n, devid);
 
+	if (rc)
+		return rc;
 	v.bridge = n->bridge ? n->bridge : DEFAULT_BRIDGE;
 	pick_mac(n, v.mac, sizeof(v.mac));
+	libxl__script_path(n->script, "vif-bridge", v.script, sizeof(v.script));
 	snprintf(v.ifname, sizeof(v.ifname), "vif%u.%d", domid, devid);
 	snprintf(v.be, sizeof(v.be), "/local/domain/0/backend/vif/%u/%d", domid, devid);
 	snprintf(v.fe, sizeof(v.fe), "/local/domain/%u/device/vif/%d", domid, devid);
-	if (if_nametoindex(v.bridge) == 0) {
-		fprintf(stderr, "libxl: vif %d: bridge %s does not exist\n", devid, v.bridge);
-		return ERROR_INVAL;
-	}
+	snprintf(v.what, sizeof(v.what), "vif %d of domain %u", devid, domid);
 	rc = xs_commit(ctx, domid, n, &v);
-	return rc ? rc : plug(ctx, &v);
+	if (!rc)
+		rc = plug(ctx, n, &v);
+	if (rc) {
+		libxl_xs_rm(ctx, v.fe);
+		libxl__backend_teardown(ctx, v.be, "vif", domid, devid);
+	}
+	return rc;
 }
 
 int libxl__nics_add(libxl_ctx *ctx, const struct libxl_build *b)
@@ -154,10 +190,7 @@ int libxl__nics_add(libxl_ctx *ctx, const struct libxl_build *b)
 
 void libxl__nics_rm(libxl_ctx *ctx, uint32_t domid)
 {
-	char path[64];
-
-	snprintf(path, sizeof(path), "/local/domain/0/backend/vif/%u", domid);
-	libxl_xs_rm(ctx, path);
+	libxl__backends_teardown(ctx, "vif", domid);
 }
 
 /* The first devid with no backend yet. */
@@ -185,7 +218,3 @@ int libxl_device_nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic 
 	return devid < 0 ? ERROR_FAIL : libxl__nic_add(ctx, domid, n, devid);
 }
 
-int libxl_device_disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
-{
-	return libxl__disk_add(ctx, domid, k);
-}

@@ -20,6 +20,7 @@ static const struct param params[] = {
 	STRING_PARAM("dtuart", dtuart),
 	STRING_PARAM("dom0_mem", dom0_mem),
 	STRING_PARAM("xa_dom0", xa_dom0),
+	STRING_PARAM("dom0_max_vcpus", dom0_max_vcpus),
 };
 
 static void set_defaults(struct xen_options *opts)

@@ -96,6 +96,8 @@ int domain_register(struct domain *d)
 	evtchn_set_ops(&core_evtchn_ops);
 	if (evtchn_domain_init(&d->evtchn, d->domid, d->nr_vcpus, DOM0_MAX_PORT))
 		return -1;
+	if (domain_gnttab_init(d))
+		return -1;
 	domains[d->domid] = d;
 	return 0;
 }

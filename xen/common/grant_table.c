@@ -703,6 +703,11 @@ size_t gnttab_op_size(unsigned int cmd)
 	return cmd < ARRAY_SIZE(op_table) ? op_table[cmd].size : 0;
 }
 
+bool gnttab_op_is_batch(unsigned int cmd)
+{
+	return gnttab_op_size(cmd) && op_table[cmd].batch;
+}
+
 long gnttab_op(struct gnttab_domain *cur, unsigned int cmd, void *arg,
 	       unsigned int count)
 {

@@ -82,26 +82,95 @@ static const char *fix_memory(void *fdt, const struct dom0_layout *l)
 	return NULL;
 }
 
-/* One vCPU for now: keep the first cpu node, drop the others and cpu-map. */
-static const char *fix_cpus(void *fdt)
+/* A vCPU's `reg` is its MPIDR affinity: Aff0 = vCPU id (ctxt.c's VMPIDR). */
+static int set_cpu_reg(void *fdt, int cpus, int node, unsigned int id)
 {
-	int cpus = fdt_path_offset(fdt, "/cpus"), node, kept = 0;
+	int ac, sc;
+
+	dt_child_cells(fdt, cpus, &ac, &sc);
+	return ac == 2 ? fdt_setprop_u64(fdt, node, "reg", id) :
+			 fdt_setprop_u32(fdt, node, "reg", id);
+}
+
+static int is_cpu(const void *fdt, int node)
+{
+	const char *t = dt_prop_string(fdt, node, "device_type");
+
+	return t && !strncmp(t, "cpu", 4);
+}
+
+/*
+ * The first `n` host CPU nodes become vCPUs 0..n-1 (keeping their
+ * phandles for nodes that refer to them); the rest and cpu-map go.
+ * Returns how many were kept; `compat` gets the first one's compatible.
+ */
+static int keep_cpus(void *fdt, int cpus, unsigned int n, char *compat, int *clen)
+{
+	int node, kept = 0, len;
+	const void *c;
+
+	for (node = fdt_first_subnode(fdt, cpus); node >= 0;) {
+		if (!is_cpu(fdt, node)) {
+			node = fdt_next_subnode(fdt, node);
+			continue;
+		}
+		if ((unsigned int)kept == n) {
+			int rc = fdt_del_node(fdt, node);
+
+			if (rc < 0)
+				return rc;
+			node = fdt_first_subnode(fdt, cpus);
+			kept = 0;
+			continue;
+		}
+		c = fdt_getprop(fdt, node, "compatible", &len);
+		if (!kept && c && len > 0 && len <= 128) {
+			memcpy(compat, c, (size_t)len);
+			*clen = len;
+		}
+		len = set_cpu_reg(fdt, cpus, node, (unsigned int)kept);
+		if (len < 0)
+			return len;
+		kept++;
+		node = fdt_next_subnode(fdt, node);
+	}
+	return kept;
+}
+
+static const char *add_cpu(void *fdt, int cpus, unsigned int id, const char *compat, int clen)
+{
+	char name[16];
+	int node;
+
+	snprintf(name, sizeof(name), "cpu@%x", id);
+	TRY(node = fdt_add_subnode(fdt, cpus, name));
+	TRY(fdt_setprop_string(fdt, node, "device_type", "cpu"));
+	TRY(fdt_setprop(fdt, node, "compatible", compat, clen));
+	TRY(fdt_setprop_string(fdt, node, "enable-method", "psci"));
+	TRY(set_cpu_reg(fdt, cpus, node, id));
+	return NULL;
+}
+
+/* dom0 gets `n` CPU nodes; more vCPUs than host CPUs get new nodes. */
+static const char *fix_cpus(void *fdt, unsigned int n)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, kept, clen = 0;
+	char compat[128];
+	const char *err;
 
 	if (cpus < 0)
 		return "the host device tree has no /cpus";
 	node = fdt_subnode_offset(fdt, cpus, "cpu-map");
 	if (node >= 0)
 		TRY(fdt_del_node(fdt, node));
-	for (node = fdt_first_subnode(fdt, cpus); node >= 0;) {
-		const char *t = dt_prop_string(fdt, node, "device_type");
-
-		if (t && !strncmp(t, "cpu", 4) && kept++) {
-			TRY(fdt_del_node(fdt, node));
-			node = fdt_first_subnode(fdt, cpus);
-			kept = 0;
-			continue;
-		}
-		node = fdt_next_subnode(fdt, node);
+	TRY(kept = keep_cpus(fdt, cpus, n, compat, &clen));
+	if (!clen)
+		return "the host device tree has no CPU node with a compatible";
+	while ((unsigned int)kept < n) {
+		err = add_cpu(fdt, cpus, (unsigned int)kept, compat, clen);
+		if (err)
+			return err;
+		kept++;
 	}
 	return NULL;
 }
@@ -165,7 +234,7 @@ const char *dom0_fdt_build(const void *host_fdt, void *buf, size_t size,
 
 	TRY(fdt_open_into(host_fdt, buf, (int)size));
 	if ((err = fix_chosen(buf, l)) || (err = fix_memory(buf, l)) ||
-	    (err = fix_cpus(buf)) || (err = fix_psci_and_uart(buf, l)) ||
+	    (err = fix_cpus(buf, l->nr_vcpus)) || (err = fix_psci_and_uart(buf, l)) ||
 	    (err = add_hypervisor_node(buf, l)))
 		return err;
 	TRY(fdt_pack(buf));

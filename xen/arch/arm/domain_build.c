@@ -17,6 +17,8 @@
 #include <xen/gunzip.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
+#include <xen/sched.h>
+#include <xen/smp.h>
 #include <xen/xmalloc.h>
 
 #define IMAGE_MAGIC 0x644d5241U		/* "ARM\x64" at offset 0x38 */
@@ -192,25 +194,53 @@ static void build_p2m(struct domain *d, const void *fdt, const struct bootinfo *
 		fatal("dom0: out of memory for its stage-2 tables");
 }
 
+/*
+ * dom0_max_vcpus=N or =min-max (Xen's syntax); by default one vCPU per
+ * pCPU, as Xen. At most MAX_VCPUS.
+ */
+static unsigned int dom0_vcpus(const struct xen_options *opts)
+{
+	const char *s = opts->dom0_max_vcpus, *dash = strchr(s, '-');
+	unsigned long lo = cpus_online(), hi = MAX_VCPUS, n;
+	char *end;
+
+	if (s[0]) {
+		n = strtoul(s, &end, 10);
+		if (end == s || (*end && *end != '-'))
+			fatal("dom0_max_vcpus=%s: expected a number or min-max", s);
+		if (dash) {
+			hi = strtoul(dash + 1, &end, 10);
+			lo = lo < n ? n : lo;
+			lo = lo > hi ? hi : lo;
+		} else {
+			lo = n;
+		}
+	}
+	if (!lo || lo > MAX_VCPUS)
+		fatal("dom0_max_vcpus=%s: dom0 can have 1 to %u vCPUs", s, MAX_VCPUS);
+	return (unsigned int)lo;
+}
+
 static struct domain *new_dom0(const struct dom0_layout *l)
 {
 	struct domain *d = xzalloc(struct domain);
-	struct vcpu *v = xzalloc(struct vcpu);
 
-	if (!d || !v)
+	if (!d)
 		fatal("dom0: out of memory for its domain structures");
 	d->domid = 0;
-	d->nr_vcpus = 1;
-	d->vcpu[0] = v;
+	d->nr_vcpus = l->nr_vcpus;
 	d->ram_start = l->ram;
 	d->ram_size = l->ram_size;
-	v->domain = d;
-	v->vcpu_info_gfn = ~0ULL;
-	v->arch.vmpidr = 0x80000000ULL;	/* RES1 bit 31, Aff0 = vCPU 0 */
-	v->arch.regs.x[0] = l->fdt;	/* booting.rst: x0 = DTB, x1-x3 = 0 */
-	v->arch.regs.elr = l->kernel_entry;
-	v->arch.regs.spsr = 0x3c5;	/* EL1h, DAIF masked */
 	return d;
+}
+
+static void create_vcpus(struct domain *d)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->nr_vcpus; i++)
+		if (!vcpu_create(d, i))
+			fatal("dom0: cannot create vCPU %u (out of memory)", i);
 }
 
 void construct_and_run_dom0(const void *fdt, const struct bootinfo *bi,
@@ -222,6 +252,7 @@ void construct_and_run_dom0(const void *fdt, const struct bootinfo *bi,
 	void *gnttab = alloc_pages(order_for(DOM0_GNTTAB_SIZE));
 	struct domain *d;
 
+	l.nr_vcpus = dom0_vcpus(opts);
 	alloc_ram(opts, &l);
 	l.gnttab = gnttab ? virt_to_maddr(gnttab) : 0;
 	l.bootargs = bootfdt_dom0_cmdline(fdt, bi);
@@ -230,11 +261,14 @@ void construct_and_run_dom0(const void *fdt, const struct bootinfo *bi,
 	build_fdt(fdt, &l);
 	d = new_dom0(&l);
 	build_p2m(d, fdt, bi, uart_base);
+	create_vcpus(d);
 	if (domain_register(d))
 		fatal("dom0: cannot set up its event channels");
 	printk("*** LOADING DOMAIN 0 ***\n");
-	printk("d0: %llu MiB RAM at %#llx, kernel entry %#llx, DTB %#llx\n",
+	printk("d0: %llu MiB RAM at %#llx, kernel entry %#llx, DTB %#llx, %u vCPUs\n",
 	       (unsigned long long)(l.ram_size >> 20), (unsigned long long)l.ram,
-	       (unsigned long long)l.kernel_entry, (unsigned long long)l.fdt);
-	enter_guest(d->vcpu[0]);
+	       (unsigned long long)l.kernel_entry, (unsigned long long)l.fdt, d->nr_vcpus);
+	/* booting.rst: x0 = DTB; the other vCPUs start with PSCI CPU_ON */
+	vcpu_start(d->vcpu[0], l.kernel_entry, l.fdt);
+	sched_run();
 }

@@ -12,8 +12,12 @@
 #include <public/version.h>
 #include <public/xen.h>
 #include <xen/console.h>
+#include <xen/grant_table.h>
+#include <xen/hvm.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
+#include <xen/multicall.h>
+#include <xen/sched.h>
 
 #define CONSOLEIO_READ 1
 #define CONSOLE_CHUNK 128
@@ -115,6 +119,7 @@ static long add_to_physmap(uint64_t gva)
 		return -XEN_ESRCH;
 	switch (x.space) {
 	case XENMAPSPACE_shared_info: return map_shared_info(d, &x);
+	case XENMAPSPACE_grant_table: return gnttab_add_to_physmap(d, x.idx, x.gpfn);
 	default: return -XEN_ENOSYS;
 	}
 }
@@ -179,49 +184,6 @@ static long do_event_channel_op(struct cpu_regs *regs)
 	return rc;
 }
 
-#define SCHEDOP_YIELD 0
-#define SCHEDOP_BLOCK 1
-#define SCHEDOP_SHUTDOWN 2
-#define SHUTDOWN_POWEROFF 0
-#define SHUTDOWN_REBOOT 1
-#define SHUTDOWN_CRASH 3
-
-/* dom0 shutting down takes the machine with it, as on Xen. */
-static long dom0_shutdown(uint64_t gva)
-{
-	uint32_t reason;
-
-	if (copy_from_guest(&reason, gva, sizeof(reason)))
-		return -XEN_EFAULT;
-	switch (reason) {
-	case SHUTDOWN_POWEROFF:
-		printk("Hardware Dom0 halted: halting machine\n");
-		hypervisor_power_off();
-	case SHUTDOWN_REBOOT:
-		printk("Hardware Dom0 shutdown: rebooting machine\n");
-		hypervisor_reset();
-	case SHUTDOWN_CRASH:
-		printk("Hardware Dom0 crashed: halting machine\n");
-		hypervisor_power_off();
-	default:
-		return -XEN_EINVAL;
-	}
-}
-
-/* One vCPU per pCPU for now: yield and block return at once. */
-static long do_sched_op(struct cpu_regs *regs)
-{
-	switch (regs->x[0]) {
-	case SCHEDOP_YIELD:
-	case SCHEDOP_BLOCK:
-		return 0;
-	case SCHEDOP_SHUTDOWN:
-		return dom0_shutdown(regs->x[1]);
-	default:
-		return -XEN_ENOSYS;
-	}
-}
-
 static const hypercall_fn hypercalls[] = {
 	[__HYPERVISOR_sched_op] = do_sched_op,
 	[__HYPERVISOR_event_channel_op] = do_event_channel_op,
@@ -229,12 +191,30 @@ static const hypercall_fn hypercalls[] = {
 	[__HYPERVISOR_vcpu_op] = do_vcpu_op,
 	[__HYPERVISOR_xen_version] = do_xen_version,
 	[__HYPERVISOR_console_io] = do_console_io,
+	[__HYPERVISOR_grant_table_op] = do_grant_table_op,
+	[__HYPERVISOR_hvm_op] = do_hvm_op,
+	[__HYPERVISOR_multicall] = do_multicall,
+	/* physdev_op, platform_op: -ENOSYS, as Xen 4.17 on Arm without PCI
+	 * (Linux's PHYSDEVOP_pci_device_add then says "Failed to add", as on
+	 * Xen) and without EFI/settime handling. */
 };
 
-void do_hypercall(struct cpu_regs *regs)
+long hypercall_dispatch(struct cpu_regs *regs)
 {
 	uint64_t nr = regs->x[16];
 	hypercall_fn fn = nr < ARRAY_SIZE(hypercalls) ? hypercalls[nr] : NULL;
 
-	regs->x[0] = fn ? (uint64_t)fn(regs) : (uint64_t)-XEN_ENOSYS;
+	return fn ? fn(regs) : -XEN_ENOSYS;
+}
+
+/* Xen's continuation on Arm: the HVC is re-executed with the new arguments. */
+long hypercall_continue(struct cpu_regs *regs)
+{
+	regs->elr -= 4;
+	return (long)regs->x[0];
+}
+
+void do_hypercall(struct cpu_regs *regs)
+{
+	regs->x[0] = (uint64_t)hypercall_dispatch(regs);
 }

@@ -14,6 +14,7 @@
 #include <xen/device_tree.h>
 #include <xen/lib.h>
 #include <xen/mm.h>
+#include <xen/sched.h>
 #include <xen/smp.h>
 
 #define PSCI_0_2_FN64_CPU_ON 0xc4000003UL
@@ -34,9 +35,7 @@ void start_secondary(struct pcpu *c)
 {
 	interrupts_cpu_init();
 	__atomic_store_n(&c->online, true, __ATOMIC_RELEASE);
-	/* Nothing to schedule yet: take interrupts, wait for more. */
-	for (;;)
-		arch_idle();
+	sched_run();
 }
 
 static bool wait_online(const struct pcpu *c)

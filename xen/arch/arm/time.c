@@ -15,6 +15,7 @@
 #include <xen/device_tree.h>
 #include <xen/lib.h>
 #include <xen/percpu.h>
+#include <xen/sched.h>
 
 #define DEFAULT_HYP_TIMER_PPI 26
 #define SGI_CHECK 1
@@ -46,10 +47,15 @@ static void find_hyp_timer_irq(const void *fdt)
 		hyp_timer_irq = (unsigned int)dt_read_cells(&p[10], 1) + 16;
 }
 
+/* The boot check's ticks first; after that the timer is the scheduler's. */
 static void timer_tick(unsigned int irq, void *priv)
 {
 	unsigned int id = this_cpu()->id;
 
+	if (ticks[id] >= CHECK_TICKS) {
+		sched_timer_irq();
+		return;
+	}
 	if (++ticks[id] < CHECK_TICKS)
 		arch_hyp_timer_program(arch_counter() + tick_period);
 	else

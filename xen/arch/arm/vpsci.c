@@ -8,10 +8,12 @@
 #include <xen/console.h>
 #include <xen/domain.h>
 #include <xen/lib.h>
+#include <xen/sched.h>
 
 #define PSCI_SUCCESS 0
 #define PSCI_NOT_SUPPORTED ((uint64_t)-1)
 #define PSCI_INVALID_PARAMETERS ((uint64_t)-2)
+#define PSCI_ALREADY_ON ((uint64_t)-4)
 
 struct psci_fn {
 	uint32_t fid;
@@ -33,12 +35,45 @@ static uint64_t migrate_info_type(struct cpu_regs *regs)
 	return 2;		/* no Trusted OS: migration not required */
 }
 
-static uint64_t affinity_info(struct cpu_regs *regs)
+/* MPIDR affinity -> our vCPU (Aff0 = id, higher levels 0), or NULL. */
+static struct vcpu *vcpu_by_mpidr(uint64_t mpidr)
 {
 	struct domain *d = current_vcpu()->domain;
-	uint64_t target = regs->x[1] & 0xff00ffffffULL;
+	uint64_t aff = mpidr & 0xff00ffffffULL;
 
-	return target < d->nr_vcpus ? 0 : PSCI_INVALID_PARAMETERS;	/* 0 = ON */
+	return aff < d->nr_vcpus && aff < MAX_VCPUS ? d->vcpu[aff] : NULL;
+}
+
+/* AFFINITY_INFO(target, level 0): 0 ON, 1 OFF. */
+static uint64_t affinity_info(struct cpu_regs *regs)
+{
+	struct vcpu *v = vcpu_by_mpidr(regs->x[1]);
+
+	if (!v || regs->x[2])
+		return PSCI_INVALID_PARAMETERS;
+	return vcpu_is_online(v) ? 0 : 1;
+}
+
+/* CPU_ON(target, entry, context): the vCPU starts at `entry` with x0 = context. */
+static uint64_t cpu_on(struct cpu_regs *regs)
+{
+	bool smc32 = !((uint32_t)regs->x[0] & 0x40000000U);
+	uint64_t mask = smc32 ? 0xffffffffULL : ~0ULL;
+	struct vcpu *v = vcpu_by_mpidr(regs->x[1] & mask);
+
+	if (!v)
+		return PSCI_INVALID_PARAMETERS;
+	if (vcpu_is_online(v))
+		return PSCI_ALREADY_ON;
+	vcpu_start(v, regs->x[2] & mask, regs->x[3] & mask);
+	return PSCI_SUCCESS;
+}
+
+/* CPU_OFF: the caller leaves its pCPU on the way out and never returns. */
+static uint64_t cpu_off(struct cpu_regs *regs)
+{
+	vcpu_stop_current();
+	return PSCI_SUCCESS;
 }
 
 static uint64_t system_off(struct cpu_regs *regs)
@@ -57,6 +92,9 @@ static uint64_t psci_features(struct cpu_regs *regs);
 
 static const struct psci_fn psci_fns[] = {
 	{ 0x84000000, psci_version },
+	{ 0x84000002, cpu_off },
+	{ 0x84000003, cpu_on },
+	{ 0xc4000003, cpu_on },
 	{ 0x84000004, affinity_info },
 	{ 0xc4000004, affinity_info },
 	{ 0x84000006, migrate_info_type },

@@ -10,6 +10,7 @@ struct xen_options {
 	char dtuart[256];	/* dtuart=, default "" (use stdout-path) */
 	char dom0_mem[32];	/* dom0_mem=, e.g. "256M"; "" = the default */
 	char xa_dom0[16];	/* xa_dom0=off: power off after the boot checks, no dom0 */
+	char dom0_max_vcpus[16];	/* dom0_max_vcpus=N or min-max; "" = one per pCPU */
 };
 
 /*

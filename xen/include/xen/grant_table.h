@@ -108,7 +108,25 @@ void gnttab_domain_destroy(struct gnttab_domain *d);
 int gnttab_get_frame(struct gnttab_domain *d, unsigned long idx, void **page);
 
 size_t gnttab_op_size(unsigned int cmd);
+/* Does cmd take an array of count structs (map, unmap, copy)? */
+bool gnttab_op_is_batch(unsigned int cmd);
 long gnttab_op(struct gnttab_domain *cur, unsigned int cmd, void *arg,
 	       unsigned int count);
+
+/*
+ * The core's side (common/grant_glue.c, arm64): the module's callbacks on
+ * struct domain and its p2m, and the hypercall entry points.
+ */
+struct domain;
+struct cpu_regs;
+
+/* At domain creation (registers the callbacks): 0 or a negated errno. */
+int domain_gnttab_init(struct domain *d);
+/* While the domain dies (see gnttab_domain_destroy). */
+void domain_gnttab_destroy(struct domain *d);
+/* __HYPERVISOR_grant_table_op(cmd, uop, count). */
+long do_grant_table_op(struct cpu_regs *regs);
+/* XENMEM_add_to_physmap, XENMAPSPACE_grant_table: frame idx at gpfn. */
+long gnttab_add_to_physmap(struct domain *d, unsigned long idx, uint64_t gpfn);
 
 #endif

@@ -91,3 +91,13 @@ restore_frame:
 return_to_guest:
 	mov	sp, x0
 	b	restore_frame
+
+/*
+ * x0 = the guest frame at the top of this CPU's stack, x1 = a function
+ * that never returns: call it with the frame as argument and the stack
+ * just below the frame (the scheduler's first entry on each CPU).
+ */
+	.global	call_below_frame
+call_below_frame:
+	mov	sp, x0
+	br	x1

@@ -10,8 +10,7 @@
 #include <asm/hypercall.h>
 #include <asm/gic.h>
 #include <asm/sysregs.h>
-#include <asm/vgic-lr.h>
-#include <asm/vgic-v2-lr.h>
+#include <asm/vgic.h>
 #include <xen/console.h>
 #include <xen/lib.h>
 #include <xen/percpu.h>
@@ -24,98 +23,41 @@
 #define ESR_IL (1U << 25)
 #define XEN_HVC_IMM 0xea1
 
-/* VTCR_EL2: RES1 31, PS 40-bit, inner-shareable WBWA walks, SL0 level 1, T0SZ 24. */
-#define VTCR_VAL ((1U << 31) | (2U << 16) | (3U << 12) | (1U << 10) | (1U << 8) | \
-		  (1U << 6) | 24U)
-/* HCR_EL2: VM SWIO FMO IMO AMO FB BSU=inner TSC RW */
-#define HCR_GUEST ((1ULL << 0) | (1ULL << 1) | (7ULL << 3) | (1ULL << 9) | \
-		   (1ULL << 10) | (1ULL << 19) | (1ULL << 31))
-#define SCTLR_EL1_RESET 0x30d00800ULL
+#define SGI_KICK 2
 #define SPSR_EL1H_MASKED 0x3c5ULL
 
-static struct vcpu *running[NR_CPUS];
-
-struct vcpu *current_vcpu(void)
-{
-	return running[this_cpu()->id];
-}
-
-void set_current_vcpu(struct vcpu *v)
-{
-	running[this_cpu()->id] = v;
-}
-
-static void load_el1_reset_state(struct vcpu *v)
-{
-	WRITE_SYSREG(sctlr_el1, SCTLR_EL1_RESET);
-	WRITE_SYSREG(vpidr_el2, READ_SYSREG(midr_el1));
-	WRITE_SYSREG(vmpidr_el2, v->arch.vmpidr);
-	WRITE_SYSREG(cnthctl_el2, 3);	/* EL1PCTEN, EL1PCEN */
-	WRITE_SYSREG(cntvoff_el2, 0);
-}
-
-#define VTIMER_PPI 27
-#define EVTCHN_PPI 31
-#define CNTV_IMASK 2ULL
-#define CNTV_FIRED 5ULL	/* ENABLE | ISTATUS */
-
-static bool host_gicv3;
-
-static void inject_virq(unsigned int virq, unsigned int pirq)
-{
-	if (host_gicv3)
-		vgic_lr_inject(virq, pirq);
-	else
-		vgic_v2_lr_inject(virq, pirq);
-}
-
 /*
- * The guest's virtual timer fired. As Xen does: mask it at the timer
- * (CNTV_CTL_EL0.IMASK) and inject a purely virtual PPI 27; the guest's
- * handler reprograms the timer, which unmasks it. Not HW-linked: with
- * the link, the physical PPI is deactivated by the guest's EOI, and on
- * QEMU's GICv2 that deactivation does not re-signal a timer that fired
- * again meanwhile (the zcu102 dom0 hang). Only when the condition holds
- * now: if the guest already reprogrammed it, there is nothing to hand on
- * and masking would silence its next expiry.
+ * The guest's virtual timer fired here: mask it (the guest's handler
+ * unmasks it when it sets the next deadline, as with Xen) and raise PPI
+ * 27 on the vCPU it belongs to. A stale one (the vCPU has just been
+ * switched out and its timer stopped) is ignored.
  */
 static void vtimer_irq(unsigned int irq, void *priv)
 {
+	struct vcpu *v = current_vcpu();
 	uint64_t ctl = READ_SYSREG(cntv_ctl_el0);
 
-	if (!current_vcpu() || (ctl & CNTV_FIRED) != CNTV_FIRED)
+	if (!v || (ctl & 7) != 5)	/* ENABLE and ISTATUS, not IMASK */
 		return;
-	WRITE_SYSREG(cntv_ctl_el0, ctl | CNTV_IMASK);
+	WRITE_SYSREG(cntv_ctl_el0, ctl | 2);
 	isb();
-	inject_virq(VTIMER_PPI, 0);
+	vgic_inject_vcpu(v, VTIMER_PPI);
 }
 
-void arch_vcpu_kick_evtchn(struct vcpu *v)
+/* Nothing to do: returning from the IRQ runs the scheduler / idle loop. */
+static void kick_irq(unsigned int irq, void *priv)
 {
-	if (v == current_vcpu())
-		inject_virq(EVTCHN_PPI, 0);
 }
 
-void enter_guest(struct vcpu *v)
+void arch_sched_cpu_init(void)
 {
-	struct cpu_regs *frame = (struct cpu_regs *)(uintptr_t)
-		(this_cpu()->stack_top - sizeof(struct cpu_regs));
-
-	set_current_vcpu(v);
-	WRITE_SYSREG(vtcr_el2, VTCR_VAL);
-	WRITE_SYSREG(vttbr_el2, p2m_vttbr(&v->domain->p2m));
-	load_el1_reset_state(v);
-	host_gicv3 = !strncmp(gic_name(), "GICv3", 6);
-	if (host_gicv3)
-		vgic_lr_enable();
-	else
-		vgic_v2_lr_enable();
 	request_irq(VTIMER_PPI, vtimer_irq, NULL);
-	WRITE_SYSREG(hcr_el2, HCR_GUEST);
-	isb();
-	arch_p2m_flush_tlb(v->domain->p2m.vmid);
-	*frame = v->arch.regs;
-	return_to_guest(frame);
+	request_irq(SGI_KICK, kick_irq, NULL);
+}
+
+void arch_kick_cpu(unsigned int cpu)
+{
+	gic_send_sgi(SGI_KICK, cpu);
 }
 
 /* Guest VA -> machine address through both stages, RAM of the domain only. */
@@ -197,9 +139,14 @@ void inject_dabt(struct cpu_regs *regs, uint64_t far)
 	inject(regs, ((el ? 0x25ULL : 0x24ULL) << 26) | ESR_IL | 0x10);
 }
 
+/* ESR ISS bit 0: 0 = WFI (sleep until an interrupt), 1 = WFE (a spin: yield). */
 static void trap_wfx(struct cpu_regs *regs, uint64_t esr)
 {
 	regs->elr += 4;
+	if (esr & 1)
+		vcpu_yield_current();
+	else
+		vcpu_block_current();
 }
 
 static void trap_hvc(struct cpu_regs *regs, uint64_t esr)
@@ -270,11 +217,31 @@ static void trap_dabt(struct cpu_regs *regs, uint64_t esr)
 /*
  * MSR/MRS traps (EC 0x18; ISS: Op0 21:20, Op2 19:17, Op1 16:14, CRn 13:10,
  * Rt 9:5, CRm 4:1, read 0). The one we expect: ICC_SGI1R_EL1 writes (SGIs
- * always trap under HCR_EL2.IMO). With one vCPU only a target list naming
- * Aff0 = 0 (or IRM, "all but self") matters: "to self" is injected.
+ * always trap under HCR_EL2.IMO). Value (IHI 0069 12.2.20): INTID 27:24,
+ * IRM 40 (all but self), else Aff3 55:48, Aff2 39:32, Aff1 23:16, RS 47:44
+ * and a target list 15:0 of Aff0 = RS * 16 + bit. Our vCPUs' MPIDRs are
+ * Aff0 = vCPU id with the other levels 0.
  */
 #define ISS_SYSREG_MASK 0x3ffc1eU	/* Op0 Op2 Op1 CRn CRm */
 #define ISS_ICC_SGI1R ((3U << 20) | (5U << 17) | (0U << 14) | (12U << 10) | (11U << 1))
+
+static void send_sgi1r(struct vcpu *self, uint64_t v)
+{
+	struct domain *d = self->domain;
+	unsigned int sgi = (v >> 24) & 0xf, i, base = ((v >> 44) & 0xf) * 16;
+
+	if (v & (1ULL << 40)) {
+		for (i = 0; i < d->nr_vcpus; i++)
+			if (i != self->id)
+				vgic_inject(d, i, sgi);
+		return;
+	}
+	if (v & 0x00ff00ff00ff0000ULL)
+		return;		/* Aff1-3 name no vCPU of ours */
+	for (i = 0; i < 16; i++)
+		if (v & (1U << i))
+			vgic_inject(d, base + i, sgi);
+}
 
 static void trap_sysreg(struct cpu_regs *regs, uint64_t esr)
 {
@@ -288,9 +255,7 @@ static void trap_sysreg(struct cpu_regs *regs, uint64_t esr)
 		inject_undef(regs);
 		return;
 	}
-	/* IRM (bit 40) = all but self; else Aff3.2.1 = 0 and bit 0 of the list */
-	if (!(v & (1ULL << 40)) && !(v & 0x00ff00ff00ff0000ULL) && (v & 1))
-		inject_virq((v >> 24) & 0xf, 0);
+	send_sgi1r(current_vcpu(), v);
 	regs->elr += 4;
 }
 

@@ -9,6 +9,7 @@
 #include <asm/guest.h>
 #include <asm/sysregs.h>
 #include <xen/console.h>
+#include <xen/sched.h>
 
 
 #define FRAME_SIZE sizeof(struct cpu_regs)
@@ -68,7 +69,7 @@ static void print_gprs(const struct cpu_regs *regs)
 	printk("    sp  %016llx\n", (unsigned long long)((uintptr_t)regs + FRAME_SIZE));
 }
 
-static void do_unexpected(const struct cpu_regs *regs, unsigned long vector)
+static __noreturn void do_unexpected(const struct cpu_regs *regs, unsigned long vector)
 {
 	uint64_t esr = READ_SYSREG(esr_el2);
 	unsigned int ec = (esr >> 26) & 0x3f;
@@ -110,8 +111,9 @@ void trap_dispatch(struct cpu_regs *regs, unsigned long vector)
 {
 	vector_fn fn = vector_table[vector & 15];
 
-	if (fn)
-		fn(regs, vector);
-	else
+	if (!fn)
 		do_unexpected(regs, vector);
+	fn(regs, vector);
+	if ((vector & 15) >= 8 && current_vcpu())	/* back to a guest */
+		sched_leave(regs);
 }

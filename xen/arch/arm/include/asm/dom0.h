@@ -18,6 +18,7 @@ struct dom0_layout {
 	paddr_t kernel_entry;
 	paddr_t initrd, initrd_size;
 	paddr_t fdt;
+	unsigned int nr_vcpus;
 	paddr_t gnttab;		/* host RAM not given to dom0: a hole in its space */
 	const char *bootargs;
 	const char *hyp_uart_path;	/* the hypervisor's UART node, hidden */

@@ -3,9 +3,10 @@
  * The virtual GIC: per-interrupt state (SGIs/PPIs per vCPU, SPIs per
  * domain) behind emulated distributor and redistributor registers. One
  * design for both GIC versions; only the register front-ends differ.
- * This first step models the registers (enables, priorities, routing,
- * configuration, pending/active bits as written); delivering interrupts
- * through list registers comes next.
+ * Delivery (vgic-inject.c): a raised interrupt sets a bit in the target
+ * vCPU's pending bitmap and kicks it; on every return to that vCPU the
+ * enabled pending ones move into list registers, which are saved and
+ * restored with the vCPU (struct vgic_hw_ctxt).
  */
 #ifndef ASM_ARM_VGIC_H
 #define ASM_ARM_VGIC_H
@@ -25,6 +26,7 @@ struct vgic_cpu {
 
 struct vgic_dist {
 	uint32_t ctlr;
+	bool v2;			/* GICv2 front-end: SPIs routed by ITARGETSR */
 	unsigned int nr_spis;
 	struct vgic_irq *spi;
 	struct vgic_cpu *cpu[MAX_VCPUS];
@@ -54,5 +56,30 @@ int vgic_v2_init(struct domain *d, paddr_t dist, paddr_t gich, unsigned int nr_l
  * 0, or -1 (no memory, MMIO table full).
  */
 int vgic_v3_init(struct domain *d, paddr_t dist, paddr_t redist, unsigned int nr_lines);
+
+/* The list registers of this pCPU's virtual CPU interface (GICv3 sysregs or GICv2 GICH). */
+struct vgic_hw_ops {
+	void (*save)(struct vgic_hw_ctxt *c);
+	void (*restore)(const struct vgic_hw_ctxt *c);
+	void (*reset)(struct vgic_hw_ctxt *c);
+	/* Make `virq` pending in a list register (merged into one that holds it). 0, or -1 if full. */
+	int (*place)(unsigned int virq);
+	/* Does a list register hold a pending interrupt? */
+	bool (*lr_pending)(void);
+};
+
+extern const struct vgic_hw_ops vgic_v3_hw_ops, vgic_v2_hw_ops;
+
+void vgic_hw_save(struct vgic_hw_ctxt *c);
+void vgic_hw_restore(const struct vgic_hw_ctxt *c);
+void vgic_hw_reset(struct vgic_hw_ctxt *c);
+
+/*
+ * Raise virtual INTID `virq` for `d`: SGIs/PPIs (< 32) on vCPU `vcpu`,
+ * SPIs on the vCPU their routing names (`vcpu` ignored). 0, or -1 if
+ * there is no such vCPU or INTID.
+ */
+int vgic_inject(struct domain *d, unsigned int vcpu, unsigned int virq);
+void vgic_inject_vcpu(struct vcpu *v, unsigned int virq);
 
 #endif

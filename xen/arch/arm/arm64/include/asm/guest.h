@@ -8,9 +8,15 @@
 
 /* Synchronous exception from the guest: dispatch by ESR_EL2.EC. */
 void guest_sync(struct cpu_regs *regs, uint64_t esr);
-/* Load the domain's stage 2 and the vCPU's EL1 state, and eret into it. */
-void enter_guest(struct vcpu *v) __noreturn;
+/* entry.S: make `frame` (at the stack top) the stack and eret into it. */
 void return_to_guest(struct cpu_regs *frame) __noreturn;
+
+/* The guest's virtual timer PPI and Xen's event-channel upcall PPI. */
+#define VTIMER_PPI 27
+#define EVTCHN_PPI 31
+
+/* ctxt.c: the running vCPU's virtual timer condition is met, enabled and unmasked. */
+bool arch_vtimer_fired(void);
 
 /*
  * Copy to/from guest virtual addresses (the guest's stage 1 and our

@@ -1,0 +1,111 @@
+#!/bin/busybox sh
+# SPDX-License-Identifier: GPL-2.0-only
+# /init of dom0 for pv-devices.test: the toolstack under test (our install
+# tree over Debian's, see pv.py), dom0 Linux's own blkback and netback, our
+# hotplug scripts in /etc/xen/scripts. Bad device specs first (each must fail
+# naming the spec and leave nothing), then one guest whose root is an ext4
+# image on xvda, with a read-only xvdc and a vif on xenbr0; a disk and a vif
+# hot-plugged and unplugged; destroy; then what is left in dom0 is checked.
+# Each step prints "<NAME> rc=<status>"; checks print a marker.
+/bin/busybox --install -s /bin
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
+export LD_LIBRARY_PATH=/usr/lib/xen-4.17/lib/aarch64-linux-gnu
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
+mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/console /var/lock /mnt
+ln -sf /run /var/run
+run() { n=$1; shift; "$@"; echo "$n rc=$?"; }
+KM=/lib/modules/$(uname -r)/kernel
+for m in drivers/xen/xen-privcmd drivers/xen/xenfs/xenfs drivers/xen/xen-evtchn \
+	drivers/xen/xen-gntdev drivers/xen/xen-gntalloc drivers/block/loop \
+	drivers/block/xen-blkback/xen-blkback drivers/net/xen-netback/xen-netback \
+	net/llc/llc net/802/stp net/bridge/bridge lib/crc16 fs/mbcache crypto/crc32c_generic \
+	fs/jbd2/jbd2 fs/ext4/ext4; do
+	insmod "$KM/$m.ko" || echo "insmod $m failed"
+done
+mount -t xenfs xenfs /proc/xen
+export XENSTORED_ROOTDIR=/var/lib/xenstored
+xenstored --pid-file /run/xenstored.pid
+i=0; while ! xenstore-read -s / >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
+xen-init-dom0
+xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console
+for b in 0 1; do
+	brctl addbr xenbr$b && ip addr add 192.168.7$((7 + b)).1/24 dev xenbr$b && ip link set xenbr$b up
+done
+echo "TOOLSTACK-READY"
+. /etc/pv-env
+md5sum /images/ro.img > /tmp/ro.md5
+losetup -a > /tmp/loops.before
+
+# --- 5. bad specs: refused before anything is built, the spec named ---
+left() {   # what a refused create must not leave: a domain, a backend, a loop device
+	[ "$($X list | wc -l)" = 2 ] || echo "a domain"
+	[ -z "$(xenstore-list /local/domain/0/backend 2>/dev/null)" ] || echo "backends"
+	losetup -a | cmp -s - /tmp/loops.before || echo "loop devices"
+}
+bad() {    # $1 name, $2 text the message must contain, $3 disk list, $4 vif list
+	printf 'name = "bad"\nkernel = "/boot/vmlinuz-guest"\nmemory = 64\n' > /tmp/bad.cfg
+	printf 'disk = [ %s ]\nvif = [ %s ]\n' "$3" "$4" >> /tmp/bad.cfg
+	$X create /tmp/bad.cfg > /tmp/bad.out 2>&1; rc=$?
+	sed 's/^/  | /' /tmp/bad.out
+	l=$(left)
+	if [ $rc != 0 ] && grep -q -- "$2" /tmp/bad.out && [ -z "$l" ]; then echo "BAD-$1-REFUSED"
+	else echo "BAD-$1-NOT-REFUSED rc=$rc left: $l"; fi
+}
+bad UNKNOWN-KEY colour "'/images/ro.img,raw,xvda,r,colour=blue'" ""
+bad NO-TARGET "no target" "'vdev=xvda,access=r'" ""
+bad MISSING-FILE /images/nope.img "'/images/nope.img,raw,xvda,w'" ""
+bad DUP-VDEV "already used" "'/images/ro.img,raw,xvda,r', '/images/hot.img,raw,xvda,r'" ""
+bad CDROM cdrom "'/images/ro.img,raw,xvdc,r,devtype=cdrom'" ""
+bad QCOW2 qcow2 "'/images/ro.img,qcow2,xvda,r'" ""
+bad NO-BRIDGE nosuchbr "'/images/ro.img,raw,xvda,r'" "'bridge=nosuchbr'"
+bad VIFNAME "a/b" "'/images/ro.img,raw,xvda,r'" "'vifname=a/b'"
+
+# --- 1-4. the guest: root on xvda, read-only xvdc, vif on xenbr0 ---
+L=/var/log/xen/console/guest-pvguest.log
+waitlog() { i=0; while ! grep -q "$1" $L 2>/dev/null && [ $i -lt ${2:-900} ]; do sleep 0.1; i=$((i+1)); done; grep -q "$1" $L; }
+run CREATE $X create /etc/xen/pvguest.cfg
+waitlog PHASE1-DONE 1800 || echo "GUEST-TIMEOUT phase 1"
+D=$($X domid pvguest)
+xenstore-ls -fp /local/domain/0/backend/vbd/$D | grep -E '/(state|physical-device|params|node|mode|hotplug-status) '
+run BLOCK-LIST $X block-list pvguest
+run NETWORK-LIST-1 $X network-list pvguest
+# 3. hot-plugged disk through a loop device, then unplugged: the loop goes too
+run BLOCK-ATTACH $X block-attach pvguest /images/hot.img,raw,xvdb,w
+xenstore-ls -fp /local/domain/0/backend/vbd/$D | grep -E '/51728/(state|node|hotplug-status) '
+run BLOCK-ATTACH-AGAIN sh -c "! $X block-attach pvguest /images/ro.img,raw,xvdb,r"
+waitlog XVDB-DONE || echo "GUEST-TIMEOUT xvdb"
+run BLOCK-DETACH $X block-detach pvguest xvdb
+i=0; while losetup -a | grep -q hot.img && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+losetup -a | grep hot.img || echo "HOT-LOOP-RELEASED"
+waitlog XVDB-GONE || echo "GUEST-TIMEOUT xvdb gone"
+dd if=/images/hot.img bs=512 skip=1 count=1 2>/dev/null | grep -q GUEST-WROTE-XVDB && echo "HOT-WRITE-SEEN"
+# 4. a second vif on xenbr1 (renamed by vif-bridge), then detached
+run NETWORK-ATTACH $X network-attach pvguest bridge=xenbr1 vifname=pvnet1
+[ "$(basename "$(readlink -f /sys/class/net/pvnet1/brport/bridge)")" = xenbr1 ] && echo "VIFNAME-ON-BRIDGE"
+xenstore-ls -fp /local/domain/0/backend/vif/$D | grep -E '/1/(rate|vifname|hotplug-status) '
+waitlog NET2-DONE || echo "GUEST-TIMEOUT eth1"
+run NETWORK-LIST-2 $X network-list pvguest
+run NETWORK-DETACH $X network-detach pvguest 1
+[ -e /sys/class/net/vif$D.1 ] || [ -e /sys/class/net/pvnet1 ] && echo "VIF-STILL-THERE"
+waitlog GUEST-DONE || echo "GUEST-TIMEOUT done"
+sed 's/^/  guest| /' $L
+grep -q 'ROOT-IS /dev/xvda ext4 rw' $L && echo "GUEST-ROOT-ON-XVDA"
+grep -q 'RO-WRITE-REFUSED' $L && grep -q 'RO-FLAG 1' $L && grep -q 'RO-SAYS RO-DISK-DATA' $L && echo "GUEST-RO-REFUSED"
+grep -q 'PING-ETH0-OK' $L && grep -q 'PING-ETH1-OK' $L && echo "GUEST-PINGED-DOM0"
+grep -q 'XVDB-SAYS HOTPLUG-DISK' $L && grep -q 'ETH1-GONE' $L && echo "GUEST-SAW-HOTPLUG"
+grep -q 'MAC-ETH0 00:16:3e:' $L && echo "GUEST-MAC-XEN-OUI"
+run DESTROY $X destroy pvguest
+i=0; while losetup -a | grep -q /images/ && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+losetup -a | grep /images/ || echo "LOOPS-RELEASED"
+xenstore-exists /local/domain/0/backend/vbd/$D || xenstore-exists /local/domain/0/backend/vif/$D ||
+	echo "BACKENDS-GONE"
+ls /sys/class/net | grep -q "^vif$D\." && echo "VIF-STILL-THERE"
+md5sum -c /tmp/ro.md5 >/dev/null && echo "RO-IMAGE-UNCHANGED"
+mount -o ro,loop /images/root.img /mnt && grep -q PV-ROOT-WRITE-OK /mnt/written-by-guest &&
+	echo "ROOT-FILE-IN-IMAGE"
+umount /mnt
+echo "PV-DEVICES-DONE"
+poweroff -f
