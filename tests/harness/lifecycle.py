@@ -69,3 +69,39 @@ def scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3', ech
     sc.fail = list(h.DEFAULT_FAIL) + [r'^DOMU-TIMEOUT', r'^GUEST-STILL-LISTED',
                                       r'^[A-Z0-9-]+ rc=[1-9]', r'failed$']
     return sc
+
+
+# OUR hypervisor's domctl/sysctl under a real toolstack (init/dom0-ours.sh):
+# xl info and xl list, then rounds of paused create/destroy with
+# free_memory back to the same figure.
+OURS_EXPECT = [r'^DOM0-READY', r'^XENSTORED rc=0', r'^INIT-DOM0 rc=0', r'^TOOLSTACK-READY',
+               r'^nr_cpus +: 2$', r'^free_memory +: [1-9]', r'^xen_version +: 4\.17',
+               r'^XL-INFO rc=0', r'^Domain-0 +0 +512 +2 ', r'^XL-LIST-1 rc=0',
+               r'^XL-CREATE-P rc=0', r'^GUEST-LISTED state=--p---', r'^XL-DESTROY rc=0',
+               r'^FREE-MEMORY-SAME ', r'^DOM0-OURS-DONE']
+
+
+def ours_dom0_initrd(name, fx, toolstack):
+    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script('dom0-ours.sh'))
+    add_toolstack(rd, fx, toolstack)
+    kv = fx['XA_KERNEL_VERSION_ARM64']
+    for m in XEN_MODULES:
+        rel = 'kernel/drivers/xen/%s.ko' % m
+        rd.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
+    rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
+    rd.add_file('/boot/initrd-guest.cpio.gz', guest_initrd(name, fx))
+    rd.add_file('/etc/xen/guest.cfg', GUEST_CFG)
+    return h.initramfs_path(name, rd)
+
+
+def ours_scenario(name, toolstack='ours', board='virt64-gicv3', rounds=3, echo=False):
+    fx = h.fixtures()
+    sc = h.Scenario(name, h.BOARDS[board], h.our_xen('arm64'),
+                    kernel=fx['XA_KERNEL_ARM64'],
+                    initrd=ours_dom0_initrd(name, fx, toolstack),
+                    xen_args='dom0_mem=512M', timeout=300, echo=echo)
+    sc.dom0_args += ' xa_rounds=%d' % rounds
+    sc.expect = OURS_EXPECT + [r'^\(XEN\) Powering off \(PSCI SYSTEM_OFF\)']
+    sc.fail = list(h.DEFAULT_FAIL) + [r'^GUEST-STILL-LISTED', r'^FREE-MEMORY-CHANGED',
+                                      r'^[A-Z0-9-]+ rc=[1-9]', r'failed$']
+    return sc

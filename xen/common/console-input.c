@@ -9,7 +9,7 @@
  * characters, as a UART overrun would.
  */
 #include <asm/gic.h>
-#include <asm/guest.h>
+#include <xen/guest_access.h>
 #include <libfdt.h>
 #include <public/errno.h>
 #include <public/event_channel.h>
