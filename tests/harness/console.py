@@ -83,7 +83,10 @@ def reboot(name, board_name):
         r'^\(XEN\) Hardware Dom0 shutdown: rebooting machine',
         r'^\(XEN\) Resetting \(PSCI SYSTEM_RESET\)',
     ] + first + [r'^\(XEN\) Hardware Dom0 halted: halting machine', sc.expect[-1]]
+    # The prompt is answered as a partial line and seen again complete:
+    # the reset line in between keeps the second answer for the second boot.
     sc.send = [(r'^DOM0-ASK 1(?!\d)', 'reboot -f'),
+               (r'^\(XEN\) Resetting', b''),
                (r'^DOM0-ASK 1(?!\d)', 'poweroff -f')]
     sc.timeout = 180
     return sc
