@@ -60,7 +60,8 @@ def scenario(name, board_name, fuzz_args=None, timeout=240):
     sc.also = [sc.also[0], ourboot.module_marker('Ramdisk', sc.board.ramdisk_addr,
                                                  os.path.getsize(sc.initrd))]
     checks = [r'^MODULES-LOADED', r'^XENFS-MOUNTED caps=control_d',
-              r'^PRIVCMD-VERSION=4\.17\.0-xa', r'^EVTCHN-OK ports=',
+              r'^PRIVCMD-VERSION=4\.17\.0-xa', r'^MULTICALL-OK entries=40',
+              r'^GNTTAB-BATCH-OK ops=100', r'^EVTCHN-OK ports=',
               r'^GNT-OK ref=', r'^DRIVERS-CHECK PASS']
     middle = []
     if fuzz_args:

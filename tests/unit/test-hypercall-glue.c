@@ -121,6 +121,13 @@ void memory_frame_unref(struct domain *mapper, uint64_t mfn)
 		(*refs_of(mfn))--;
 }
 
+bool memory_frame_owned(const struct domain *d, uint64_t mfn)
+{
+	int *r = refs_of(mfn);
+
+	return r && (unsigned int)((r - &frame_refs[0][0]) / RAM_PAGES) == d->domid;
+}
+
 void domctl_lock(void) { CHECK(!domctl_locked); domctl_locked = 1; }
 void domctl_unlock(void) { CHECK(domctl_locked); domctl_locked = 0; }
 
@@ -213,6 +220,37 @@ static void grant(unsigned int ref, domid_t to, uint64_t gfn, uint16_t flags)
 	__atomic_store_n(&d1_entries[ref].flags, GTF_permit_access | flags, __ATOMIC_RELEASE);
 }
 
+/* d0 grants the page it maps from d1 (at HOLE_GFN) on to d1: refused. */
+static void test_no_transitive(void)
+{
+	struct gnttab_map_grant_ref m = { .host_addr = (HOLE_GFN + 1) << PAGE_SHIFT,
+					  .flags = GNTMAP_host_map | GNTMAP_readonly,
+					  .ref = 3, .dom = 0 };
+	struct grant_entry_v1 *d0_entries;
+	void *page;
+
+	CHECK(gnttab_get_frame(&doms[0].gnttab, 0, &page) == 0);
+	d0_entries = page;
+	d0_entries[3].domid = 1;
+	d0_entries[3].frame = HOLE_GFN;
+	__atomic_store_n(&d0_entries[3].flags, GTF_permit_access, __ATOMIC_RELEASE);
+	cur = &vcpus[1];
+	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0);
+	CHECK(m.status == GNTST_bad_page);
+	d0_entries[3].frame = RAM_GFN + 1;	/* d0's own page: fine */
+	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0);
+	CHECK(m.status == GNTST_okay);
+	CHECK(frame_refs[0][1] == 1);
+	{
+		struct gnttab_unmap_grant_ref u = { .host_addr = m.host_addr, .handle = m.handle };
+
+		CHECK(gnttab(GNTTABOP_unmap_grant_ref, &u, 1) == 0 && u.status == GNTST_okay);
+	}
+	CHECK(frame_refs[0][1] == 0);
+	d0_entries[3].flags = 0;
+	cur = &vcpus[0];
+}
+
 static void test_map(void)
 {
 	struct gnttab_map_grant_ref m = { .host_addr = HOLE_GFN << PAGE_SHIFT,
@@ -229,6 +267,7 @@ static void test_map(void)
 	CHECK(m.dev_bus_addr == want << PAGE_SHIFT);
 	CHECK(d1_entries[5].flags & GTF_reading);
 	CHECK(frame_refs[1][3] == 1);	/* the mapping holds d1's frame */
+	test_no_transitive();
 	/* Over a page that is mapped (d0's own RAM): refused, RAM kept. */
 	m.host_addr = RAM_GFN << PAGE_SHIFT;
 	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0);

@@ -81,6 +81,9 @@ static int gt_gfn_to_mfn(struct gnttab_domain *g, uint64_t gfn, bool write, uint
 	m = p2m_lookup(&of_gnttab(g)->p2m, _gfn(gfn), &t);
 	if (t != P2M_RAM_RW && (write || t != P2M_RAM_RO))
 		return GNTST_bad_page;
+	/* As Xen's page-owner check: never a page mapped from someone else. */
+	if (!memory_frame_owned(of_gnttab(g), mfn_x(m)))
+		return GNTST_bad_page;
 	*mfn = mfn_x(m);
 	return GNTST_okay;
 }

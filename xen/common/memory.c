@@ -562,6 +562,16 @@ static struct domain_extent *frame_block(uint64_t mfn, struct domain **owner, un
 	return NULL;
 }
 
+bool memory_frame_owned(const struct domain *d, uint64_t mfn)
+{
+	struct domain *owner;
+	unsigned int idx;
+
+	if (is_dom0_ram(d, mfn, 1))	/* dom0's 1:1 RAM: its gfn is its mfn */
+		return true;
+	return frame_block(mfn, &owner, &idx) && owner == d;
+}
+
 void memory_frame_ref(struct domain *mapper, uint64_t mfn)
 {
 	struct domain *owner;

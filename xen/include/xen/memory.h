@@ -33,6 +33,12 @@ void memory_domain_free(struct domain *d);
  * frames are not counted. Under domctl_lock().
  */
 void memory_frame_ref(struct domain *mapper, uint64_t mfn);
+/*
+ * Is machine frame mfn RAM that d owns (dom0's 1:1 RAM, or one of d's
+ * populated blocks)? Not a frame d maps from another domain (grant or
+ * gmfn_foreign): grants may only share a domain's own pages.
+ */
+bool memory_frame_owned(const struct domain *d, uint64_t mfn);
 void memory_frame_unref(struct domain *mapper, uint64_t mfn);
 
 /* Serialises domain creation/destruction and memory bookkeeping. */
