@@ -42,11 +42,13 @@ losetup -a > /tmp/loops.before
 # --- 5. bad specs: refused before anything is built, the spec named ---
 leftovers() {
 	[ "$($X list | wc -l)" = 2 ] || echo "a domain"
-	[ -z "$(xenstore-list /local/domain/0/backend 2>/dev/null)" ] || echo "backends"
+	for k in $(xenstore-list /local/domain/0/backend 2>/dev/null); do
+		[ -z "$(xenstore-list /local/domain/0/backend/$k 2>/dev/null)" ] || echo "$k backends"
+	done
 	losetup -a | cmp -s - /tmp/loops.before || echo "loop devices"
 }
 left() {   # what a refused create must not leave (3 s for a dying domain, a loop's autoclear)
-	i=0; while [ -n "$(leftovers)" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i+1)); done
+	i=0; while [ -n "$(leftovers)" ] && [ $i -lt 10 ]; do sleep 0.3; i=$((i+1)); done
 	leftovers
 }
 bad() {    # $1 name, $2 text the message must contain, $3 disk list, $4 vif list
