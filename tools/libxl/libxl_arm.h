@@ -28,22 +28,36 @@ enum libxl_kernel_kind { LIBXL_KERNEL_ARM64_IMAGE, LIBXL_KERNEL_ARM32_ZIMAGE };
 
 struct libxl_kernel {
 	enum libxl_kernel_kind kind;
-	uint8_t *data;       /* the (decompressed) image */
-	size_t size;
+	uint8_t *data;       /* libxl_kernel_load only: the (decompressed) image */
+	size_t size;          /* bytes of the (decompressed) image */
 	uint64_t text_offset; /* arm64: load offset from a 2 MiB aligned base */
 	uint64_t image_size;  /* arm64: memory the kernel needs (0 = unknown, use size) */
 	uint64_t flags;       /* arm64 header flags (bit 0 big-endian, bits 1-2 page size) */
 	bool was_gzip;
+	/* libxl_kernel_open: the file, mapped, and where libxl_kernel_read is */
+	const uint8_t *file;
+	size_t file_len, pos;
+	void *zs;             /* z_stream of a gzip image */
+	const char *name;
 };
 
 /*
- * Reads path (raw Image / zImage, or either gzip-compressed), checks the
- * header and fills k.  0, or -1 after a message naming the file and what
- * is wrong with it.
+ * Opens path (raw Image / zImage, or either gzip-compressed) for loading:
+ * maps the file, checks the header and fills k (size is the decompressed
+ * size, from the gzip trailer).  0, or -1 after a message naming the file
+ * and what is wrong with it.  The image is then read, decompressed on the
+ * fly, straight into its destination with libxl_kernel_read: no copy of the
+ * whole image is ever made.
  */
+int libxl_kernel_open(const char *path, struct libxl_kernel *k);
+/* The next len bytes of the image into dst: 0, or -1 after a message. */
+int libxl_kernel_read(struct libxl_kernel *k, uint8_t *dst, size_t len);
+/* libxl_kernel_open, then the whole image into k->data. */
 int libxl_kernel_load(const char *path, struct libxl_kernel *k);
-/* The same for an image already in memory (takes no ownership of buf). */
-int libxl_kernel_parse(const char *name, const uint8_t *buf, size_t len, struct libxl_kernel *k);
 void libxl_kernel_dispose(struct libxl_kernel *k);
+
+/* A whole file mapped read-only (len > 0); NULL after a message. */
+const uint8_t *libxl_file_map(const char *path, size_t *len);
+void libxl_file_unmap(const uint8_t *p, size_t len);
 
 #endif

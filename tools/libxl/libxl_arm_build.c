@@ -68,58 +68,57 @@ int libxl__arm_populate(libxl_ctx *ctx, struct libxl_build *b)
 	return rc;
 }
 
-/* Copies len bytes to guest physical address gpa (page aligned), then cleans them to PoC. */
-static int copy_to_guest(libxl_ctx *ctx, uint32_t domid, uint64_t gpa, const void *src,
+/* Where copy_to_guest's bytes come from: a buffer, the kernel, or zeros. */
+struct source {
+	const uint8_t *buf;		/* advanced as it is copied */
+	struct libxl_kernel *kernel;
+};
+
+static int source_fill(struct source *s, uint8_t *dst, uint64_t len)
+{
+	if (s->kernel)
+		return libxl_kernel_read(s->kernel, dst, len) ? ERROR_INVAL : 0;
+	if (s->buf) {
+		memcpy(dst, s->buf, len);
+		s->buf += len;
+	} else {
+		memset(dst, 0, len);
+	}
+	return 0;
+}
+
+/*
+ * Writes len bytes from src to guest physical address gpa (page aligned)
+ * through foreign mappings of CHUNK_PAGES, zeroes the rest of the last
+ * page, then cleans them to PoC (the guest starts with its MMU off).
+ */
+static int copy_to_guest(libxl_ctx *ctx, uint32_t domid, uint64_t gpa, struct source *src,
 			 uint64_t len)
 {
 	xen_pfn_t gfns[CHUNK_PAGES];
-	const uint8_t *p = src;
 
 	while (len) {
 		uint64_t pages = round_page(len) >> PAGE_SHIFT_4K, n = pages < CHUNK_PAGES ? pages : CHUNK_PAGES;
 		uint64_t bytes = n << PAGE_SHIFT_4K < len ? n << PAGE_SHIFT_4K : len;
 		uint8_t *m;
+		int rc;
 
 		for (uint64_t i = 0; i < n; i++)
 			gfns[i] = (gpa >> PAGE_SHIFT_4K) + i;
 		m = xc_map_foreign_pages(ctx->xch, domid, PROT_READ | PROT_WRITE, gfns, (unsigned int)n);
 		if (!m)
 			return fail(domid, "mapping guest memory");
-		if (p) {
-			memcpy(m, p, bytes);
-			memset(m + bytes, 0, (n << PAGE_SHIFT_4K) - bytes);
-			p += bytes;
-		} else {
-			memset(m, 0, n << PAGE_SHIFT_4K);
-		}
+		rc = source_fill(src, m, bytes);
+		memset(m + bytes, 0, (n << PAGE_SHIFT_4K) - bytes);
 		munmap(m, n << PAGE_SHIFT_4K);
+		if (rc)
+			return rc;
 		if (xc_domain_cacheflush(ctx->xch, domid, gpa >> PAGE_SHIFT_4K, n))
 			return fail(domid, "cleaning guest memory to PoC");
 		gpa += n << PAGE_SHIFT_4K;
 		len -= bytes;
 	}
 	return 0;
-}
-
-static uint8_t *read_blob(const char *path, uint64_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf = NULL;
-	long sz;
-
-	if (f && !fseek(f, 0, SEEK_END) && (sz = ftell(f)) > 0 && sz < (1l << 30) &&
-	    !fseek(f, 0, SEEK_SET) && (buf = malloc((size_t)sz)) &&
-	    fread(buf, 1, (size_t)sz, f) != (size_t)sz) {
-		free(buf);
-		buf = NULL;
-	} else if (buf) {
-		*len = (uint64_t)sz;
-	}
-	if (f)
-		fclose(f);
-	if (!buf)
-		fprintf(stderr, "libxl: cannot read %s: %s\n", path, errno ? strerror(errno) : "empty");
-	return buf;
 }
 
 /*
@@ -170,8 +169,9 @@ static int build_dtb(struct libxl_build *b, const struct libxl_kernel *k, void *
 }
 
 static int load_all(libxl_ctx *ctx, struct libxl_build *b, struct libxl_kernel *k,
-		    uint8_t *ramdisk)
+		    const uint8_t *ramdisk)
 {
+	struct source ksrc = { .kernel = k }, rsrc = { .buf = ramdisk }, dsrc = { 0 }, zero = { 0 };
 	uint64_t kernel_len = k->image_size > k->size ? k->image_size : k->size;
 	void *dtb = NULL;
 	size_t dtb_size = 0;
@@ -185,14 +185,15 @@ static int load_all(libxl_ctx *ctx, struct libxl_build *b, struct libxl_kernel *
 				   round_page(b->ramdisk_size) + round_page(dtb_size));
 	if (!rc)
 		rc = set_initrd(dtb, b);
+	dsrc.buf = dtb;
 	if (!rc)
-		rc = copy_to_guest(ctx, b->domid, b->kernel_addr, k->data, k->size);
+		rc = copy_to_guest(ctx, b->domid, b->kernel_addr, &ksrc, k->size);
 	if (!rc && ramdisk)
-		rc = copy_to_guest(ctx, b->domid, b->ramdisk_addr, ramdisk, b->ramdisk_size);
+		rc = copy_to_guest(ctx, b->domid, b->ramdisk_addr, &rsrc, b->ramdisk_size);
 	if (!rc)
-		rc = copy_to_guest(ctx, b->domid, b->dtb_addr, dtb, dtb_size);
+		rc = copy_to_guest(ctx, b->domid, b->dtb_addr, &dsrc, dtb_size);
 	if (!rc)
-		rc = copy_to_guest(ctx, b->domid, GUEST_MAGIC_BASE, NULL, MAGIC_PAGES * PAGE_4K);
+		rc = copy_to_guest(ctx, b->domid, GUEST_MAGIC_BASE, &zero, MAGIC_PAGES * PAGE_4K);
 	free(dtb);
 	return rc;
 }
@@ -201,15 +202,17 @@ int libxl__arm_load(libxl_ctx *ctx, struct libxl_build *b)
 {
 	const libxl_domain_build_info *bi = &b->d->b_info;
 	struct libxl_kernel k;
-	uint8_t *ramdisk = NULL;
+	const uint8_t *ramdisk = NULL;
+	size_t rd_len = 0;
 	int rc;
 
-	if (libxl_kernel_load(bi->kernel, &k))
+	if (libxl_kernel_open(bi->kernel, &k))
 		return ERROR_INVAL;
-	if (bi->ramdisk && !(ramdisk = read_blob(bi->ramdisk, &b->ramdisk_size))) {
+	if (bi->ramdisk && !(ramdisk = libxl_file_map(bi->ramdisk, &rd_len))) {
 		libxl_kernel_dispose(&k);
 		return ERROR_INVAL;
 	}
+	b->ramdisk_size = rd_len;
 	rc = xc_domain_set_address_size(ctx->xch, b->domid,
 					k.kind == LIBXL_KERNEL_ARM64_IMAGE ? 64 : 32)
 		     ? fail(b->domid, "setting the address size") : 0;
@@ -217,7 +220,7 @@ int libxl__arm_load(libxl_ctx *ctx, struct libxl_build *b)
 		rc = libxl__arm_populate(ctx, b);
 	if (!rc)
 		rc = load_all(ctx, b, &k, ramdisk);
-	free(ramdisk);
+	libxl_file_unmap(ramdisk, rd_len);
 	libxl_kernel_dispose(&k);
 	return rc;
 }

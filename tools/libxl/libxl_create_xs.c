@@ -4,6 +4,8 @@
  * guest, owned by dom0), the nodes the guest writes (control, device, data,
  * ...), /vm/<uuid>, the store and console rings for xenstored and
  * xenconsoled, then XS_INTRODUCE.  Removed again by libxl__xs_domain_rm.
+ * The entries are written in one transaction (as libxl does), pipelined:
+ * a handful of round trips in all, whatever the number of entries.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -17,29 +19,26 @@
 
 #define PATH_LEN 128
 
+#define TXN_TRIES 8 /* commits that may meet a concurrent change (EAGAIN) */
+
 struct xs_ctx {
 	libxl_ctx *ctx;
+	struct libxl_xs_batch *batch;
 	char dom[PATH_LEN], vm[PATH_LEN];
 	char owner_ro[2][16], owner_rw[1][16];
-	int err;
 };
 
-/* Writes prefix/key = printf(fmt, ...), remembering the first failure. */
+/* Queues prefix/key = printf(fmt, ...). */
 static void put(struct xs_ctx *x, const char *prefix, const char *key, const char *fmt, ...)
 {
 	char path[PATH_LEN * 2], value[256];
 	va_list ap;
 
-	if (x->err)
-		return;
 	snprintf(path, sizeof(path), "%s%s%s", prefix, *key ? "/" : "", key);
 	va_start(ap, fmt);
 	vsnprintf(value, sizeof(value), fmt, ap);
 	va_end(ap);
-	if (libxl_xs_write(x->ctx, path, value)) {
-		x->err = errno;
-		fprintf(stderr, "libxl: xenstore write %s: %s\n", path, strerror(errno));
-	}
+	libxl_xs_batch_write(x->ctx, x->batch, path, value);
 }
 
 static void perms(struct xs_ctx *x, const char *prefix, const char *key, int guest_owned)
@@ -47,14 +46,11 @@ static void perms(struct xs_ctx *x, const char *prefix, const char *key, int gue
 	char path[PATH_LEN * 2];
 	const char *ro[2] = { x->owner_ro[0], x->owner_ro[1] }, *rw[1] = { x->owner_rw[0] };
 
-	if (x->err)
-		return;
 	snprintf(path, sizeof(path), "%s%s%s", prefix, *key ? "/" : "", key);
-	if (guest_owned ? libxl_xs_set_perms(x->ctx, path, rw, 1)
-			: libxl_xs_set_perms(x->ctx, path, ro, 2)) {
-		x->err = errno;
-		fprintf(stderr, "libxl: xenstore set-perms %s: %s\n", path, strerror(errno));
-	}
+	if (guest_owned)
+		libxl_xs_batch_perms(x->ctx, x->batch, path, rw, 1);
+	else
+		libxl_xs_batch_perms(x->ctx, x->batch, path, ro, 2);
 }
 
 /* Nodes the guest itself writes to. */
@@ -112,7 +108,6 @@ static void paths(struct xs_ctx *x, libxl_ctx *ctx, uint32_t domid, const libxl_
 
 	libxl_uuid_to_string(u, uuid);
 	x->ctx = ctx;
-	x->err = 0;
 	snprintf(x->dom, sizeof(x->dom), "/local/domain/%u", domid);
 	snprintf(x->vm, sizeof(x->vm), "/vm/%s", uuid);
 	snprintf(x->owner_ro[0], sizeof(x->owner_ro[0]), "n0");
@@ -120,23 +115,46 @@ static void paths(struct xs_ctx *x, libxl_ctx *ctx, uint32_t domid, const libxl_
 	snprintf(x->owner_rw[0], sizeof(x->owner_rw[0]), "n%u", domid);
 }
 
+/* One attempt: the transaction with every entry; 0, EAGAIN (retry) or an error. */
+static int write_entries(struct xs_ctx *x, const struct libxl_build *b)
+{
+	int rc;
+
+	if (!(x->batch = libxl_xs_batch_new()) || libxl_xs_transaction_start(x->ctx)) {
+		libxl_xs_batch_free(x->batch);
+		return errno ? errno : ENOMEM;
+	}
+	libxl_xs_batch_rm(x->ctx, x->batch, x->dom);
+	libxl_xs_batch_rm(x->ctx, x->batch, x->vm);
+	identity(x, b);
+	resources(x, b);
+	rc = libxl_xs_batch_run(x->ctx, x->batch) ? errno : 0;
+	libxl_xs_batch_free(x->batch);
+	if (rc) {
+		libxl_xs_transaction_end(x->ctx, 1);
+		return rc == EAGAIN ? EIO : rc;	/* only the commit may say EAGAIN */
+	}
+	return libxl_xs_transaction_end(x->ctx, 0) ? errno : 0;
+}
+
 int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b)
 {
 	struct xs_ctx x;
+	int err = EAGAIN;
 
 	paths(&x, ctx, b->domid, &b->d->c_info.uuid);
-	if (libxl_xs_rm(ctx, x.dom) || libxl_xs_rm(ctx, x.vm)) {
-		fprintf(stderr, "libxl: xenstore: %s\n", strerror(errno));
+	for (int i = 0; i < TXN_TRIES && err == EAGAIN; i++)
+		err = write_entries(&x, b);
+	if (err) {
+		fprintf(stderr, "libxl: xenstore entries of domain %u: %s\n", b->domid, strerror(err));
 		return ERROR_FAIL;
 	}
-	identity(&x, b);
-	resources(&x, b);
-	if (!x.err && libxl_xs_introduce(ctx, b->domid, (GUEST_MAGIC_BASE >> 12) + 1, b->store_port)) {
-		x.err = errno;
+	if (libxl_xs_introduce(ctx, b->domid, (GUEST_MAGIC_BASE >> 12) + 1, b->store_port)) {
 		fprintf(stderr, "libxl: introducing domain %u to xenstored: %s\n", b->domid,
 			strerror(errno));
+		return ERROR_FAIL;
 	}
-	return x.err ? ERROR_FAIL : 0;
+	return 0;
 }
 
 /* Best effort: the domain is gone whether or not xenstore can be cleaned. */

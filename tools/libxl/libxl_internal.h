@@ -26,6 +26,16 @@ char *libxl_xs_directory(libxl_ctx *ctx, const char *path, int *n);
 int libxl_xs_introduce(libxl_ctx *ctx, uint32_t domid, uint64_t gfn, uint32_t port);
 int libxl_xs_transaction_start(libxl_ctx *ctx);
 int libxl_xs_transaction_end(libxl_ctx *ctx, int abort);
+/* Pipelined requests in the current transaction, run together (libxl_xs.c). */
+struct libxl_xs_batch;
+struct libxl_xs_batch *libxl_xs_batch_new(void);
+void libxl_xs_batch_write(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *path,
+			  const char *value);
+void libxl_xs_batch_perms(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *path,
+			  const char *const *perms, int n);
+void libxl_xs_batch_rm(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *path);
+int libxl_xs_batch_run(libxl_ctx *ctx, struct libxl_xs_batch *b);
+void libxl_xs_batch_free(struct libxl_xs_batch *b);
 
 /* The state of a domain being built (libxl_create.c, libxl_arm_build.c). */
 struct libxl_build {
@@ -81,5 +91,9 @@ int libxl__nic_check(const libxl_device_nic *n, int devid);
 /* libxl_create_xs.c */
 int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);
 void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid);
+/* userdata.c: removes the saved config (before the domain is destroyed). */
+void libxl__userdata_rm(libxl_ctx *ctx, uint32_t domid);
+/* ...and stores json as its saved config (under its current uuid). */
+int libxl__userdata_store_json(libxl_ctx *ctx, uint32_t domid, const char *json);
 
 #endif

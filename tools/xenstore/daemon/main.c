@@ -179,6 +179,11 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
+/*
+ * The poll loop (main thread): new clients, the rings' event channel, the
+ * wake-up of socket threads, and sockets whose queued output waits for the
+ * client to read.  Socket requests are read by their own threads.
+ */
 static size_t build_pollset(struct pollfd *pf, struct conn **who, size_t max,
 			    int lfd)
 {
@@ -189,12 +194,13 @@ static size_t build_pollset(struct pollfd *pf, struct conn **who, size_t max,
 	pf[n++].events = POLLIN;
 	pf[n].fd = ring_event_fd();
 	pf[n++].events = POLLIN;
+	pf[n].fd = socket_wake_fd();
+	pf[n++].events = POLLIN;
 	for (c = conns; c && n < max; c = c->next) {
-		if (!socket_is(c))
+		if (!socket_pending(c))
 			continue;
 		pf[n].fd = c->fd;
-		pf[n].events = (conn_backlogged(c) ? 0 : POLLIN) |
-			       (c->out_len > c->out_off ? POLLOUT : 0);
+		pf[n].events = POLLOUT;
 		who[n++] = c;
 	}
 	return n;
@@ -210,43 +216,55 @@ static size_t conn_count(void)
 	return n;
 }
 
-static void flush_all(void)
+static void drain_wake(int fd)
 {
-	struct conn *c;
+	uint64_t v;
 
-	for (c = conns; c; c = c->next)
-		if (!c->dead && c->out_len > c->out_off)
-			conn_flush(c);
+	if (read(fd, &v, sizeof(v)) < 0 && errno != EAGAIN)
+		perror("xenstored: wake-up");
+}
+
+/* One round, big_lock held on entry and exit (dropped while polling). */
+static void loop_once(int lfd, struct pollfd **pf, struct conn ***who,
+		      size_t *max)
+{
+	size_t n, i;
+
+	while (*max < conn_count() + 3)
+		*max *= 2;
+	*pf = realloc(*pf, *max * sizeof(**pf));
+	*who = realloc(*who, *max * sizeof(**who));
+	if (!*pf || !*who)
+		abort();
+	n = build_pollset(*pf, *who, *max, lfd);
+	pthread_mutex_unlock(&big_lock);
+	i = poll(*pf, n, -1) < 0 ? n : 0;
+	pthread_mutex_lock(&big_lock);
+	if (i)
+		return;		/* a signal: check stop */
+	if ((*pf)[2].revents & POLLIN)
+		drain_wake((*pf)[2].fd);
+	if ((*pf)[0].revents & POLLIN)
+		socket_accept(lfd);
+	if ((*pf)[1].revents & POLLIN)
+		ring_handle_events();
+	for (i = 3; i < n; i++)
+		if ((*pf)[i].revents && conn_alive((*who)[i]))
+			conn_flush((*who)[i]);
+	conn_flush_all();
+	conn_reap();
 }
 
 static void main_loop(int lfd)
 {
-	size_t max = 64, n, i;
+	size_t max = 64;
 	struct pollfd *pf = NULL;
 	struct conn **who = NULL;
 
-	while (!stop) {
-		while (max < conn_count() + 2)
-			max *= 2;
-		pf = realloc(pf, max * sizeof(*pf));
-		who = realloc(who, max * sizeof(*who));
-		if (!pf || !who)
-			abort();
-		n = build_pollset(pf, who, max, lfd);
-		if (poll(pf, n, -1) < 0)
-			continue;
-		if (pf[0].revents & POLLIN)
-			socket_accept(lfd);
-		if (pf[1].revents & POLLIN)
-			ring_handle_events();
-		for (i = 2; i < n; i++) {
-			if ((pf[i].revents & (POLLIN | POLLHUP | POLLERR)) &&
-			    !conn_backlogged(who[i]))
-				socket_service(who[i]);
-		}
-		flush_all();
-		conn_reap();
-	}
+	pthread_mutex_lock(&big_lock);
+	while (!stop)
+		loop_once(lfd, &pf, &who, &max);
+	pthread_mutex_unlock(&big_lock);
 	free(pf);
 	free(who);
 }

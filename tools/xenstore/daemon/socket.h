@@ -5,6 +5,7 @@
 struct conn;
 int socket_listen(const char *path);
 void socket_accept(int lfd);
-void socket_service(struct conn *c);
-bool socket_is(const struct conn *c);
+bool socket_pending(const struct conn *c);
+int socket_wake_fd(void);
+void socket_wake_loop(void);	/* the poll loop must re-poll (POLLOUT) */
 #endif

@@ -114,7 +114,7 @@ static void tr_close(struct conn *c)
 }
 
 static const struct transport ring_transport = {
-	"ring", tr_read, tr_write, tr_close,
+	.name = "ring", .read = tr_read, .write = tr_write, .close = tr_close,
 };
 
 /* VIRQ_DOM_EXC: some domain shut down or died (domain_exception()). */

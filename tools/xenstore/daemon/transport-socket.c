@@ -1,15 +1,43 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Unix-socket transport: every socket client is privileged (dom0). */
+/*
+ * Unix-socket transport: every socket client is privileged (dom0).
+ *
+ * Each client gets a thread that blocks in recv() and handles what arrives
+ * under big_lock, replying with a non-blocking send(): two system calls per
+ * request and no poll.  Output that does not fit in the socket (a slow
+ * reader, or watch events queued by another client's request) is left in
+ * the connection's queue; the poll loop in main.c then waits for the socket
+ * to drain (socket_pending()).  A connection's thread alone frees it.
+ */
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 #include "xenstored.h"
 #include "socket.h"
+
+static int wake_fd = -1;
+
+/* The poll loop's wake-up: some socket's output now waits for POLLOUT. */
+int socket_wake_fd(void)
+{
+	return wake_fd;
+}
+
+void socket_wake_loop(void)
+{
+	uint64_t one = 1;
+
+	if (write(wake_fd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+		perror("xenstored: wake-up");
+}
 
 static long sock_read(struct conn *c, void *buf, size_t len)
 {
@@ -38,9 +66,82 @@ static void sock_close(struct conn *c)
 	close(c->fd);
 }
 
+/* Marked dead elsewhere (a failed send): end the thread's blocking recv. */
+static void sock_kill(struct conn *c)
+{
+	shutdown(c->fd, SHUT_RDWR);
+}
+
 static const struct transport socket_transport = {
-	"socket", sock_read, sock_write, sock_close,
+	.name = "socket", .read = sock_read, .write = sock_write,
+	.close = sock_close, .kill = sock_kill,
 };
+
+/* Called with big_lock held: false if c is dead and must be freed. */
+static bool sock_handle(struct conn *c, const char *buf, long n)
+{
+	if (n <= 0 || conn_input(c, buf, n) < 0)
+		c->dead = true;
+	if (conn_flush_all())
+		socket_wake_loop();	/* someone's output waits for POLLOUT */
+	conn_reap();
+	return !c->dead;
+}
+
+/*
+ * Back-pressure: a client that does not read its replies is not read from
+ * while more than the backlog limit is queued for it.
+ */
+static void sock_drain(struct conn *c)
+{
+	struct pollfd p = { .fd = c->fd, .events = POLLOUT };
+
+	while (!c->dead && conn_backlogged(c)) {
+		pthread_mutex_unlock(&big_lock);
+		poll(&p, 1, -1);
+		pthread_mutex_lock(&big_lock);
+		conn_flush(c);
+	}
+}
+
+static void *sock_thread(void *arg)
+{
+	struct conn *c = arg;
+	char buf[16384];
+	long n;
+
+	for (;;) {
+		do
+			n = recv(c->fd, buf, sizeof(buf), 0);
+		while (n < 0 && errno == EINTR);
+		pthread_mutex_lock(&big_lock);
+		if (!sock_handle(c, buf, n))
+			break;
+		sock_drain(c);
+		pthread_mutex_unlock(&big_lock);
+	}
+	conn_destroy(c);
+	pthread_mutex_unlock(&big_lock);
+	return NULL;
+}
+
+/* A detached thread with every signal blocked (main() takes them). */
+static int sock_spawn(struct conn *c)
+{
+	sigset_t all, old;
+	pthread_attr_t a;
+	pthread_t t;
+	int rc;
+
+	sigfillset(&all);
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&t, &a, sock_thread, c);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&a);
+	return rc;
+}
 
 int socket_listen(const char *path)
 {
@@ -52,8 +153,10 @@ int socket_listen(const char *path)
 		return -1;
 	}
 	strcpy(a.sun_path, path);
+	if (wake_fd < 0)
+		wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
+	if (fd < 0 || wake_fd < 0)
 		return -1;
 	unlink(path);
 	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) || chmod(path, 0600) ||
@@ -66,30 +169,28 @@ int socket_listen(const char *path)
 	return fd;
 }
 
+/* Called with big_lock held. */
 void socket_accept(int lfd)
 {
-	int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+	int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+	struct conn *c;
 
 	if (fd < 0)
 		return;
-	if (!conn_new(&socket_transport, NULL, fd, domain_get(0), true))
+	c = conn_new(&socket_transport, NULL, fd, domain_get(0), true);
+	if (!c) {
 		close(fd);
+		return;
+	}
+	if (sock_spawn(c)) {
+		fprintf(stderr, "xenstored: no thread for a client\n");
+		conn_destroy(c);
+	}
 }
 
-/* Read what is there and handle every complete message. */
-void socket_service(struct conn *c)
+/* Socket connections whose output waits for the client to read. */
+bool socket_pending(const struct conn *c)
 {
-	char buf[16384];
-	long n;
-
-	do {
-		n = sock_read(c, buf, sizeof(buf));
-		if (n < 0 || conn_input(c, buf, n) < 0)
-			c->dead = true;
-	} while (n == (long)sizeof(buf) && !c->dead);
-}
-
-bool socket_is(const struct conn *c)
-{
-	return c->tp == &socket_transport;
+	return c->tp == &socket_transport && !c->dead &&
+	       c->out_len > c->out_off;
 }

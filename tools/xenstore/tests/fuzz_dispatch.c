@@ -20,7 +20,7 @@ static long mem_write(struct conn *c, const void *buf, size_t len)
 }
 
 static const struct transport mem_transport = {
-	"fuzz", mem_read, mem_write, NULL,
+	.name = "fuzz", .read = mem_read, .write = mem_write,
 };
 
 static void fuzz_init(void)
