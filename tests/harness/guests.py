@@ -84,8 +84,61 @@ def scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3', ech
                     kernel=fx['XA_KERNEL_ARM64'], initrd=dom0_initrd(name, fx, toolstack),
                     xen_args='dom0_mem=512M bootscrub=0', echo=echo,
                     timeout=float(os.environ.get('XA_ISO_TIMEOUT', 600)))
-    start = [r'^XEN-START rc=0'] if toolstack == 'ours' and hv == 'ours' else []
-    sc.expect = start + expect() + [lifecycle.HV_END[hv]]
+    sc.expect = expect() + [lifecycle.HV_END[hv]]
     sc.fail = list(h.DEFAULT_FAIL) + [r'^ISO2?-[A-Z-]+ FAIL', r'^ISOLATION-TIMEOUT',
                                       r'^FUZZ-.*FAIL', r'^[A-Z0-9-]+ rc=[1-9]']
+    return sc
+
+
+# xenctx (tests/domu/dom0-xenctx.sh): our tool against Debian's on a
+# running domU and on one stopped at its exception vector.
+XENCTX_REGS = [r'^PC: +ffff[0-9a-f]{12}$', r'^LR: +[0-9a-f]{16}$', r'^ELR_EL1: +[0-9a-f]{16}$',
+               r'^CPSR: +[0-9a-f]{8}$', r'^SPSR_EL1: +[0-9a-f]{8}$', r'^SP_EL0: +[0-9a-f]{16}$',
+               r'^SP_EL1: +ffff[0-9a-f]{12}$', r'^ +x0: [0-9a-f]{16}\t +x1: [0-9a-f]{16}\t +x2: ',
+               r'^x27: [0-9a-f]{16}\tx28: [0-9a-f]{16}\tx29: [0-9a-f]{16}$', r'^x30: [0-9a-f]{16}$',
+               r'^SCTLR: [0-9a-f]{16}$', r'^TTBR1: [0-9a-f]{16}$']
+
+
+def broken_image(name, fx):
+    """Debian's Image with its first instruction replaced by UDF #0."""
+    with open(fx['XA_KERNEL_ARM64'], 'rb') as f:
+        data = bytearray(f.read())
+    if data[0x38:0x3c] != b'ARM\x64':
+        raise h.HarnessError('%s is not an arm64 Image' % fx['XA_KERNEL_ARM64'])
+    data[0:4] = b'\0\0\0\0'
+    out = os.path.join(h.workdir(name), 'Image-broken')
+    with open(out, 'wb') as f:
+        f.write(data)
+    return out
+
+
+def xenctx_initrd(name, fx, toolstack):
+    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], _text('dom0-xenctx.sh'))
+    lifecycle.add_toolstack(rd, fx, toolstack)
+    kv = fx['XA_KERNEL_VERSION_ARM64']
+    for m in lifecycle.XEN_MODULES:
+        rel = 'kernel/drivers/xen/%s.ko' % m
+        rd.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
+    rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
+    rd.add_file('/boot/vmlinuz-broken', broken_image(name, fx))
+    rd.add_file('/boot/initrd-guest.cpio.gz', lifecycle.guest_initrd(name, fx))
+    rd.add_file('/etc/xen/guest.cfg', lifecycle.GUEST_CFG)
+    rd.add_file('/etc/xen/broken.cfg', os.path.join(DOMU, 'broken.cfg'))
+    return h.initramfs_path(name, rd)
+
+
+def xenctx_scenario(name, hv='reference', echo=False):
+    fx = h.fixtures()
+    sc = h.Scenario(name, h.BOARDS['virt64-gicv3'], lifecycle.hypervisor(fx, hv),
+                    kernel=fx['XA_KERNEL_ARM64'], initrd=xenctx_initrd(name, fx, 'ours'),
+                    xen_args='dom0_mem=512M bootscrub=0', echo=echo,
+                    timeout=float(os.environ.get('XA_ISO_TIMEOUT', 600)))
+    sc.expect = ([r'^DOM0-READY', r'^HV-TYPE=xen$', r'^TOOLSTACK-READY',
+                  r'^XENCTX-BAD-DOMID rc=1', r'^ours: xenctx: .*domain 4000',
+                  r'^GOOD-CREATE rc=0', r'^GOOD-XENCTX-OURS rc=0'] + XENCTX_REGS +
+                 [r'^GOOD-XENCTX-DEBIAN rc=0', r'^GOOD-PC ours=ffff[0-9a-f]{12} debian=ffff',
+                  r'^GOOD-DESTROY rc=0', r'^BROKEN-CREATE rc=0', r'^BROKEN-XENCTX-OURS rc=0',
+                  r'^BROKEN-XENCTX-DEBIAN rc=0', r'^BROKEN-PC-AGREE pc=[0-9a-f]{16}$',
+                  r'^BROKEN-DESTROY rc=0', r'^DOM0-XENCTX-DONE', lifecycle.HV_END[hv]])
+    sc.fail = list(h.DEFAULT_FAIL) + [r'^(?!XENCTX-BAD-DOMID)[A-Z0-9-]+ rc=[1-9]']
     return sc
