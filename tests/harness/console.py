@@ -91,5 +91,5 @@ def reboot(name, board_name):
     sc.send = [(r'^DOM0-ASK 1(?!\d)', 'reboot -f'),
                (r'^\(XEN\) Resetting', b''),
                (r'^DOM0-ASK 1(?!\d)', 'poweroff -f')]
-    sc.timeout = 180
+    sc.timeout = 300
     return sc
