@@ -74,7 +74,7 @@ def fair(name, board_name, nr_vcpus, secs=10, min_pct=50):
     the loops). Every loop makes progress; of the loops alone on their vCPU
     the slowest reaches `min_pct` % of the fastest's count (each vCPU got
     its share of the pCPUs);
-    and no tick comes more than 3 s after the last."""
+    and no tick comes more than 5 s after the last."""
     sc = online(name, board_name, nr_vcpus,
                 xen_args='dom0_mem=256M dom0_max_vcpus=%d' % nr_vcpus,
                 dom0_env='xa_smp=fair xa_secs=%d xa_min_pct=%d' % (secs, min_pct),

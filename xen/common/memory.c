@@ -542,3 +542,61 @@ long memory_op(struct domain *caller, unsigned long cmd, uint64_t arg)
 	domctl_unlock();
 	return rc;
 }
+
+/* ---- frames mapped by other domains through grants (grant_glue.c) ---- */
+
+/* The block holding machine frame mfn, if it is some domain's populated RAM. */
+static struct domain_extent *frame_block(uint64_t mfn, struct domain **owner, unsigned int *idx)
+{
+	unsigned int id;
+
+	for (id = 0; id < MAX_DOMAINS; id++) {
+		struct domain *d = domain_by_id(id);
+		struct domain_extent *e = d ? extent_by_mfn(d, mfn, idx) : NULL;
+
+		if (e) {
+			*owner = d;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+bool memory_frame_owned(const struct domain *d, uint64_t mfn)
+{
+	struct domain *owner;
+	unsigned int idx;
+
+	if (is_dom0_ram(d, mfn, 1))	/* dom0's 1:1 RAM: its gfn is its mfn */
+		return true;
+	return frame_block(mfn, &owner, &idx) && owner == d;
+}
+
+void memory_frame_ref(struct domain *mapper, uint64_t mfn)
+{
+	struct domain *owner;
+	unsigned int idx;
+	struct domain_extent *e = frame_block(mfn, &owner, &idx);
+
+	if (!e || owner == mapper)
+		return;
+	e->foreign_refs++;
+	owner->foreign_refs++;
+}
+
+void memory_frame_unref(struct domain *mapper, uint64_t mfn)
+{
+	struct domain *owner;
+	unsigned int idx;
+	struct domain_extent *e = frame_block(mfn, &owner, &idx);
+
+	if (!e || owner == mapper || !e->foreign_refs)
+		return;
+	e->foreign_refs--;
+	owner->foreign_refs--;
+	if (!owner->is_dying || e->foreign_refs)
+		return;
+	extent_remove(owner, idx);
+	extent_scrub_free(owner, e);
+	domain_release_check(owner);
+}

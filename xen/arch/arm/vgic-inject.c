@@ -97,6 +97,7 @@ static int route_spi(struct domain *d, unsigned int irq)
 	return hw()->hw_link ? request_guest_irq(irq, spi_irq, d) : request_irq(irq, spi_irq, d);
 }
 
+/* The return to the guest that follows refills the LRs (arch_vgic_flush). */
 void vgic_maintenance_irq(unsigned int irq, void *priv)
 {
 	hw()->maintenance();
@@ -149,10 +150,13 @@ void arch_vgic_flush(struct vcpu *v)
 
 		for (; bits; bits &= bits - 1) {
 			b = (unsigned int)__builtin_ctzll(bits);
-			if (irq_enabled(v, w * 64 + b) && !flush_one(v, w, b))
+			if (irq_enabled(v, w * 64 + b) && !flush_one(v, w, b)) {
+				hw()->underflow(true);
 				return;
+			}
 		}
 	}
+	hw()->underflow(false);
 }
 
 static bool enabled_pending(struct vcpu *v)

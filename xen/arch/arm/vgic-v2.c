@@ -201,6 +201,15 @@ static bool v2_lr_pending(void)
 	return false;
 }
 
+static void v2_underflow(bool on)
+{
+	uint32_t hcr = readl(gich + GICH_HCR);
+	uint32_t want = on ? hcr | 2U : hcr & ~2U;	/* UIE */
+
+	if (want != hcr)
+		writel(want, gich + GICH_HCR);
+}
+
 /* GICH_EISR0: LRs whose EOI-flagged interrupt the guest has deactivated. */
 static void v2_maintenance(void)
 {
@@ -226,4 +235,5 @@ const struct vgic_hw_ops vgic_v2_hw_ops = {
 	.reset = v2_reset,
 	.place = v2_place,
 	.lr_pending = v2_lr_pending,
+	.underflow = v2_underflow,
 };

@@ -25,6 +25,22 @@ void memory_domain_relinquish(struct domain *d);
 /* Last step (d->foreign_refs == 0, or a half-created domain): free the rest. */
 void memory_domain_free(struct domain *d);
 
+/*
+ * A grant mapping (common/grant_glue.c) of machine frame mfn in `mapper`
+ * holds the owner's block like a gmfn_foreign mapping does, so a dying
+ * owner's frame is only scrubbed and freed after the last unmap. Frames
+ * that are no domain's populated RAM (dom0's 1:1 RAM) and a domain's own
+ * frames are not counted. Under domctl_lock().
+ */
+void memory_frame_ref(struct domain *mapper, uint64_t mfn);
+/*
+ * Is machine frame mfn RAM that d owns (dom0's 1:1 RAM, or one of d's
+ * populated blocks)? Not a frame d maps from another domain (grant or
+ * gmfn_foreign): grants may only share a domain's own pages.
+ */
+bool memory_frame_owned(const struct domain *d, uint64_t mfn);
+void memory_frame_unref(struct domain *mapper, uint64_t mfn);
+
 /* Serialises domain creation/destruction and memory bookkeeping. */
 void domctl_lock(void);
 void domctl_unlock(void);

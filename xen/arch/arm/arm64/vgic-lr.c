@@ -27,6 +27,7 @@
 #define LR_GROUP1 (1ULL << 60)
 #define LR_PRIO (0xa0ULL << 48)
 #define HCR_EN 1ULL
+#define HCR_UIE 2ULL
 
 static uint64_t read_lr(unsigned int n)
 {
@@ -167,6 +168,15 @@ static void v3_maintenance(void)
 {
 }
 
+static void v3_underflow(bool on)
+{
+	uint64_t hcr = READ_SYSREG_E(ICH_HCR_EL2);
+	uint64_t want = on ? hcr | HCR_UIE : hcr & ~HCR_UIE;
+
+	if (want != hcr)
+		WRITE_SYSREG_E(ICH_HCR_EL2, want);
+}
+
 const struct vgic_hw_ops vgic_v3_hw_ops = {
 	.hw_link = true,
 	.maintenance = v3_maintenance,
@@ -175,4 +185,5 @@ const struct vgic_hw_ops vgic_v3_hw_ops = {
 	.reset = v3_reset,
 	.place = v3_place,
 	.lr_pending = v3_lr_pending,
+	.underflow = v3_underflow,
 };

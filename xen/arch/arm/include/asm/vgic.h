@@ -89,6 +89,12 @@ struct vgic_hw_ops {
 	int (*place)(unsigned int virq, unsigned int pirq);
 	/* Does a list register hold a pending interrupt? */
 	bool (*lr_pending)(void);
+	/*
+	 * Underflow maintenance interrupt (HCR.UIE: at most one LR still
+	 * valid) on/off: asked for while interrupts wait for a free LR, so
+	 * they go in as soon as the guest has handled the ones there.
+	 */
+	void (*underflow)(bool on);
 };
 
 extern const struct vgic_hw_ops vgic_v3_hw_ops, vgic_v2_hw_ops;
