@@ -75,6 +75,16 @@ static void open_log(libxl_ctx *ctx, struct xcd_console *c, const struct xcd_opt
 	c->at_line_start = 1;
 }
 
+/* After logrotate moved the files (SIGHUP): write to fresh ones. */
+void xcd_console_reopen_log(libxl_ctx *ctx, struct xcd_console *c, const struct xcd_options *o)
+{
+	if (c->log)
+		fclose(c->log);
+	c->log = NULL;
+	if (c->ring)
+		open_log(ctx, c, o);
+}
+
 static int publish_tty(libxl_ctx *ctx, const struct xcd_console *c)
 {
 	char path[80];

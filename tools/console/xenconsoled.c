@@ -7,7 +7,8 @@
  *               [--timestamp=none|guest|hv|all] [--pid-file=FILE] [-o keep|discard]
  * It finds guests by scanning the domain list four times a second (a
  * console is set up once the toolstack has written its ring-ref and port)
- * and drops a console when its domain dies.  The hypervisor's own console
+ * and drops a console when its domain dies.  SIGHUP reopens the logs (for
+ * logrotate); SIGTERM/SIGINT end it.  The hypervisor's own console
  * (--log=hv) is not logged.
  */
 #include <errno.h>
@@ -26,12 +27,14 @@
 #define SCAN_MS 250
 #define MAX_DOMS 1024
 
-static volatile sig_atomic_t quit;
+static volatile sig_atomic_t quit, reopen;
 
 static void on_signal(int sig)
 {
-	(void)sig;
-	quit = 1;
+	if (sig == SIGHUP)
+		reopen = 1;
+	else
+		quit = 1;
 }
 
 static int has(const char *v, const char *what)
@@ -105,6 +108,9 @@ static int daemonize(void)
 	}
 	close(p[0]);
 	setsid();
+	/* stderr stays: set-up failures and per-guest errors are said there. */
+	if (chdir("/") || !freopen("/dev/null", "r", stdin))
+		return -1;
 	return p[1];
 }
 
@@ -174,36 +180,62 @@ static long long now_ms(void)
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
+/* fds[0] is the event channel; then one slot per console, in list order. */
+static nfds_t poll_set(struct xcd_console *list, int efd, struct pollfd *fds)
+{
+	nfds_t n = 1;
+
+	fds[0] = (struct pollfd){ .fd = efd, .events = POLLIN };
+	for (struct xcd_console *c = list; c && n <= MAX_DOMS; c = c->next)
+		fds[n++] = (struct pollfd){ .fd = c->ring && xcd_wants_input(c) ? c->master : -1,
+					    .events = POLLIN };
+	return n;
+}
+
+/* Every ring is drained each wake-up: cheap, and no event can be missed. */
+static void service(struct xcd_console *list, int efd, const struct pollfd *fds,
+		    const struct xcd_options *o)
+{
+	nfds_t n = 1;
+
+	if (fds[0].revents & POLLIN)
+		ack_events(efd);
+	for (struct xcd_console *c = list; c && n <= MAX_DOMS; c = c->next, n++) {
+		if (!c->ring)
+			continue;
+		xcd_ring_to_pty(c, efd, o);
+		if (fds[n].revents & POLLIN)
+			xcd_pty_to_ring(c, efd);
+	}
+}
+
+static void reopen_logs(libxl_ctx *ctx, struct xcd_console *list, const struct xcd_options *o)
+{
+	reopen = 0;
+	for (; list; list = list->next)
+		xcd_console_reopen_log(ctx, list, o);
+}
+
 static void serve(libxl_ctx *ctx, int efd, const struct xcd_options *o)
 {
+	static struct pollfd fds[MAX_DOMS + 1];
 	struct xcd_console *list = NULL, *c;
-	struct pollfd fds[MAX_DOMS + 1];
 	long long last_scan = 0;
 
 	while (!quit) {
-		nfds_t n = 1;
+		nfds_t n;
 
+		if (reopen)
+			reopen_logs(ctx, list, o);
 		/* A chatty guest wakes us often: look for new guests at 4 Hz only. */
 		if (now_ms() - last_scan >= SCAN_MS) {
 			scan(ctx, efd, &list, o);
 			last_scan = now_ms();
 		}
-		fds[0] = (struct pollfd){ .fd = efd, .events = POLLIN };
-		for (c = list; c && n <= MAX_DOMS; c = c->next)
-			fds[n++] = (struct pollfd){ .fd = c->ring && xcd_wants_input(c) ? c->master : -1,
-						    .events = POLLIN };
+		n = poll_set(list, efd, fds);
 		if (poll(fds, n, SCAN_MS) < 0 && errno != EINTR)
 			break;
-		if (fds[0].revents & POLLIN)
-			ack_events(efd);
-		n = 1;
-		for (c = list; c && n <= MAX_DOMS; c = c->next, n++) {
-			if (!c->ring)
-				continue;
-			xcd_ring_to_pty(c, efd, o);
-			if (fds[n].revents & POLLIN)
-				xcd_pty_to_ring(c, efd);
-		}
+		service(list, efd, fds, o);
 	}
 	while ((c = list)) {
 		list = c->next;
@@ -237,6 +269,7 @@ int main(int argc, char **argv)
 		return rc;
 	signal(SIGTERM, on_signal);
 	signal(SIGINT, on_signal);
+	signal(SIGHUP, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 	serve(ctx, efd, &o);
 	if (pid)

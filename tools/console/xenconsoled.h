@@ -30,6 +30,7 @@ struct xcd_console {
 struct xcd_console *xcd_console_open(libxl_ctx *ctx, int evtchn_fd, uint32_t domid,
 				     const struct xcd_options *o);
 void xcd_console_close(struct xcd_console *c, int evtchn_fd);
+void xcd_console_reopen_log(libxl_ctx *ctx, struct xcd_console *c, const struct xcd_options *o);
 
 /* xcd_io.c: move bytes between the ring and the pty (and the log). */
 void xcd_ring_to_pty(struct xcd_console *c, int evtchn_fd, const struct xcd_options *o);

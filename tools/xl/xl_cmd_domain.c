@@ -67,7 +67,7 @@ static void list_long(const libxl_dominfo *list, int n)
 		free(json);
 		first = 0;
 	}
-	printf("\n]\n");
+	printf("%s]\n", first ? "" : "\n");
 }
 
 static void list_table(const libxl_dominfo *list, int n, int verbose)

@@ -77,11 +77,17 @@ start() {
 	run $t-CREATE $XL create $CFG "$@"
 	waitfor 150 ready_n 1 && say "$t-UP" || { echo "$t-UP-MISSING"; cat $LOG; }
 }
-# console CMD: type CMD into the guest's shell with xl console, then detach
-# with Ctrl-]; on a pty (ptyrun), as xenconsole reads only a terminal.
+# console CMD ANSWER: type CMD into the guest's shell with xl console, wait
+# (up to 60 s) for ANSWER in what xl console shows, then detach with Ctrl-]
+# typed on its own (Xen's xenconsole only honours it alone). On a pty
+# (ptyrun), as xenconsole reads only a terminal.
 console() {
-	( sleep 1; echo "$1"; sleep 6; printf '\035' ) |
-		timeout 30 /usr/lib/xa-test/ptyrun $XL console life > /tmp/cons.out 2>&1
+	rm -f /tmp/cons.out
+	( sleep 1; echo "$1"
+	  i=0; while ! grep -q "$2" /tmp/cons.out 2>/dev/null && [ $i -lt 600 ]; do
+		sleep 0.1; i=$((i + 1)); done
+	  sleep 0.5; printf '\035' ) |
+		timeout 90 /usr/lib/xa-test/ptyrun $XL console life > /tmp/cons.out 2>&1
 	echo "CONSOLE rc=$?"
 }
 
@@ -115,7 +121,7 @@ round() { # round N VCPUS KERNEL
 		say "R$1-LIST-L-JSON" || cat /tmp/ll.out
 	$XL list -v | grep -qE "^life +$D +128 +$2 .* [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} " &&
 		say "R$1-LIST-V-UUID" || $XL list -v
-	console "echo IN-\$((6*7))-R$1"
+	console "echo IN-\$((6*7))-R$1" "IN-42-R$1"
 	grep -q "IN-42-R$1" /tmp/cons.out && say "R$1-CONSOLE-INPUT-ANSWERED" || cat /tmp/cons.out
 	[ $1 = 1 ] && in_use
 	run R$1-DESTROY $XL destroy life
