@@ -16,7 +16,7 @@
 
 #include "xl_util.h"
 
-#define POLL_MS 10000
+#define POLL_MS 2000
 
 static libxl_action_on_shutdown action_for(const libxl_domain_config *d, uint8_t reason)
 {
