@@ -8,7 +8,12 @@
  *                     to ourselves), events sent both ways and read back
  *   /dev/xen/gntalloc a page granted to ourselves, then
  *   /dev/xen/gntdev   mapped back through the grant: same bytes both ways
- *   /dev/xen/privcmd  xen_version hypercalls: 4.17 and the extraversion
+ *   /dev/xen/privcmd  xen_version hypercalls: 4.17 and the extraversion;
+ *                     a multicall of 40 entries (more than the hypervisor
+ *                     does per trap: continued by re-issuing the HVC) with
+ *                     every result written back and a nested multicall
+ *                     refused; a batch of 100 grant unmaps with bad
+ *                     handles (continued too), each GNTST_bad_handle
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,6 +36,23 @@
 #define XEN_VERSION_OP 17	/* __HYPERVISOR_xen_version */
 #define XENVER_VERSION 0
 #define XENVER_EXTRAVERSION 1
+#define MULTICALL_OP 13		/* __HYPERVISOR_multicall */
+#define GNTTAB_OP 20		/* __HYPERVISOR_grant_table_op */
+#define GNTTABOP_UNMAP_GRANT_REF 1
+#define GNTST_BAD_HANDLE (-4)
+#define XEN_VERSION_417 ((4 << 16) | 17)
+
+struct mc_entry {		/* struct multicall_entry on arm64 */
+	uint64_t op;
+	int64_t result;
+	uint64_t args[6];
+};
+
+struct unmap_op {		/* struct gnttab_unmap_grant_ref */
+	uint64_t host_addr, dev_bus_addr;
+	uint32_t handle;
+	int16_t status;
+};
 
 static void fail(const char *fmt, ...)
 {
@@ -172,6 +194,46 @@ static long xen_version(int fd, unsigned int cmd, void *arg)
 	return ioctl(fd, IOCTL_PRIVCMD_HYPERCALL, &h);
 }
 
+static long hypercall(int fd, uint64_t op, uint64_t a0, uint64_t a1, uint64_t a2)
+{
+	privcmd_hypercall_t h = { .op = op, .arg = { a0, a1, a2 } };
+
+	return ioctl(fd, IOCTL_PRIVCMD_HYPERCALL, &h);
+}
+
+static void check_multicall(int fd)
+{
+	static struct mc_entry e[40];
+	int i;
+
+	for (i = 0; i < 40; i++)
+		e[i] = (struct mc_entry){ .op = XEN_VERSION_OP, .result = 1 };
+	e[39] = (struct mc_entry){ .op = MULTICALL_OP, .args = { (uintptr_t)e, 1 } };
+	if (hypercall(fd, MULTICALL_OP, (uintptr_t)e, 40, 0))
+		fail("multicall of 40 entries");
+	for (i = 0; i < 39; i++)
+		if (e[i].result != XEN_VERSION_417)
+			fail("multicall entry %d: result %lld", i, (long long)e[i].result);
+	if (e[39].result != -EINVAL)
+		fail("nested multicall entry: result %lld, not -EINVAL", (long long)e[39].result);
+	printf("MULTICALL-OK entries=40\n");
+}
+
+static void check_gnttab_batch(int fd)
+{
+	static struct unmap_op u[100];
+	int i;
+
+	for (i = 0; i < 100; i++)
+		u[i] = (struct unmap_op){ .host_addr = 0x1000, .handle = 0xdead0000u + i };
+	if (hypercall(fd, GNTTAB_OP, GNTTABOP_UNMAP_GRANT_REF, (uintptr_t)u, 100))
+		fail("grant_table_op unmap batch of 100");
+	for (i = 0; i < 100; i++)
+		if (u[i].status != GNTST_BAD_HANDLE)
+			fail("unmap %d of 100 with a bad handle: status %d", i, u[i].status);
+	printf("GNTTAB-BATCH-OK ops=100\n");
+}
+
 static void check_privcmd(void)
 {
 	int fd = open_dev("/dev/xen/privcmd");
@@ -184,6 +246,8 @@ static void check_privcmd(void)
 		fail("privcmd xen_version extraversion");
 	extra[sizeof(extra) - 1] = 0;
 	printf("PRIVCMD-VERSION=%ld.%ld%s\n", v >> 16, v & 0xffff, extra);
+	check_multicall(fd);
+	check_gnttab_batch(fd);
 	close(fd);
 }
 

@@ -26,20 +26,23 @@ NOT_OURS = [
 ]
 
 
-def _initrd(name, board):
+def _initrd(name, board, modules=()):
     fx = h.fixtures()
     _kkey, bkey = ourboot.DOM0[ourboot.arch_of(board)]
     rd = Initramfs(fx[bkey], h.init_script('dom0-smp.sh'))
+    for rel in modules:
+        rd.add_file('/lib/modules/' + os.path.basename(rel),
+                    os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
     return h.initramfs_path(name, rd)
 
 
 def online(name, board_name, nr_vcpus, board_changes=None, xen_args='dom0_mem=256M',
-           dom0_env='', timeout=120):
+           dom0_env='', timeout=120, modules=()):
     """dom0 reaches userspace with every one of its `nr_vcpus` vCPUs online
     (Linux brings the secondaries up with PSCI CPU_ON), its kernel log has
     no Xen-related error or warning, and dom0's poweroff powers off."""
     sc = ourboot.boot(name, board_name, board_changes=board_changes, xen_args=xen_args)
-    sc.initrd = _initrd(name, sc.board)
+    sc.initrd = _initrd(name, sc.board, modules)
     sc.also[1] = ourboot.module_marker('Ramdisk', sc.board.ramdisk_addr,
                                        os.path.getsize(sc.initrd))
     sc.dom0_args = (sc.dom0_args + ' ' + dom0_env).strip()
@@ -71,7 +74,7 @@ def fair(name, board_name, nr_vcpus, secs=10, min_pct=50):
     the loops). Every loop makes progress; of the loops alone on their vCPU
     the slowest reaches `min_pct` % of the fastest's count (each vCPU got
     its share of the pCPUs);
-    and no tick comes more than 3 s after the last."""
+    and no tick comes more than 5 s after the last."""
     sc = online(name, board_name, nr_vcpus,
                 xen_args='dom0_mem=256M dom0_max_vcpus=%d' % nr_vcpus,
                 dom0_env='xa_smp=fair xa_secs=%d xa_min_pct=%d' % (secs, min_pct),
@@ -81,4 +84,23 @@ def fair(name, board_name, nr_vcpus, secs=10, min_pct=50):
                       r'^TICK %d ' % (secs // 3),
                       r'^FAIR-RESULT ', r'^FAIR-OK']
     sc.fail.append(r'^FAIR-BAD')
+    return sc
+
+
+VIRTIO_RNG = ('kernel/drivers/virtio/virtio_mmio.ko',
+              'kernel/drivers/char/hw_random/virtio-rng.ko')
+
+
+def spi(name, board_name, nr_vcpus):
+    """A physical SPI reaches dom0: QEMU's virtio-rng device on the
+    virt board's virtio-mmio bus, driven by Debian's virtio_mmio and
+    virtio-rng modules; reading /dev/hwrng returns 16 bytes only if the
+    device's completion interrupt (a physical SPI the hypervisor does not
+    own, routed to dom0 HW-linked when dom0 enables it) is delivered and
+    deactivated again, and /proc/interrupts counts it."""
+    sc = online(name, board_name, nr_vcpus, dom0_env='xa_smp=spi', modules=VIRTIO_RNG)
+    sc.qemu_args = list(sc.qemu_args) + ['-device', 'virtio-rng-device']
+    i = sc.expect.index(r'^DOM0-DONE')
+    sc.expect[i:i] = [r'^HWRNG-BYTES=16\s*$', r'^SPI-IRQ +[0-9]+: +([0-9]+ +)*[1-9][0-9]* .*virtio']
+    sc.fail.append(r'INSMOD-FAILED')
     return sc

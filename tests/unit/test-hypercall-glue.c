@@ -27,6 +27,7 @@
 #include <xen/domain.h>
 #include <xen/grant_table.h>
 #include <xen/hvm.h>
+#include <xen/memory.h>
 #include <xen/mm.h>
 #include <xen/multicall.h>
 #include <xen/percpu.h>
@@ -40,6 +41,8 @@
 #define RAM_PAGES 16
 #define HOLE_GFN 0x90000UL
 #define GRANT_GFN 0x38000UL
+
+static void *ram[2][RAM_PAGES];
 
 static struct domain doms[2];
 static struct vcpu vcpus[2];
@@ -89,6 +92,45 @@ long hypercall_dispatch(struct cpu_regs *regs)
 	}
 }
 
+/* memory.c's side: grant mappings hold frames (counted per mfn here). */
+static int frame_refs[2][RAM_PAGES];
+static int domctl_locked;
+
+static int *refs_of(uint64_t mfn)
+{
+	unsigned int d, i;
+
+	for (d = 0; d < 2; d++)
+		for (i = 0; i < RAM_PAGES; i++)
+			if (mfn_x(maddr_to_mfn(virt_to_maddr(ram[d][i]))) == mfn)
+				return &frame_refs[d][i];
+	return NULL;
+}
+
+void memory_frame_ref(struct domain *mapper, uint64_t mfn)
+{
+	CHECK(domctl_locked);
+	if (refs_of(mfn))
+		(*refs_of(mfn))++;
+}
+
+void memory_frame_unref(struct domain *mapper, uint64_t mfn)
+{
+	CHECK(domctl_locked && refs_of(mfn) && *refs_of(mfn) > 0);
+	if (refs_of(mfn))
+		(*refs_of(mfn))--;
+}
+
+bool memory_frame_owned(const struct domain *d, uint64_t mfn)
+{
+	int *r = refs_of(mfn);
+
+	return r && (unsigned int)((r - &frame_refs[0][0]) / RAM_PAGES) == d->domid;
+}
+
+void domctl_lock(void) { CHECK(!domctl_locked); domctl_locked = 1; }
+void domctl_unlock(void) { CHECK(domctl_locked); domctl_locked = 0; }
+
 long hypercall_continue(struct cpu_regs *regs)
 {
 	regs->elr -= 4;
@@ -96,8 +138,6 @@ long hypercall_continue(struct cpu_regs *regs)
 }
 
 /* ---- set-up ---- */
-
-static void *ram[2][RAM_PAGES];
 
 static void make_domain(unsigned int id)
 {
@@ -180,6 +220,37 @@ static void grant(unsigned int ref, domid_t to, uint64_t gfn, uint16_t flags)
 	__atomic_store_n(&d1_entries[ref].flags, GTF_permit_access | flags, __ATOMIC_RELEASE);
 }
 
+/* d0 grants the page it maps from d1 (at HOLE_GFN) on to d1: refused. */
+static void test_no_transitive(void)
+{
+	struct gnttab_map_grant_ref m = { .host_addr = (HOLE_GFN + 1) << PAGE_SHIFT,
+					  .flags = GNTMAP_host_map | GNTMAP_readonly,
+					  .ref = 3, .dom = 0 };
+	struct grant_entry_v1 *d0_entries;
+	void *page;
+
+	CHECK(gnttab_get_frame(&doms[0].gnttab, 0, &page) == 0);
+	d0_entries = page;
+	d0_entries[3].domid = 1;
+	d0_entries[3].frame = HOLE_GFN;
+	__atomic_store_n(&d0_entries[3].flags, GTF_permit_access, __ATOMIC_RELEASE);
+	cur = &vcpus[1];
+	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0);
+	CHECK(m.status == GNTST_bad_page);
+	d0_entries[3].frame = RAM_GFN + 1;	/* d0's own page: fine */
+	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0);
+	CHECK(m.status == GNTST_okay);
+	CHECK(frame_refs[0][1] == 1);
+	{
+		struct gnttab_unmap_grant_ref u = { .host_addr = m.host_addr, .handle = m.handle };
+
+		CHECK(gnttab(GNTTABOP_unmap_grant_ref, &u, 1) == 0 && u.status == GNTST_okay);
+	}
+	CHECK(frame_refs[0][1] == 0);
+	d0_entries[3].flags = 0;
+	cur = &vcpus[0];
+}
+
 static void test_map(void)
 {
 	struct gnttab_map_grant_ref m = { .host_addr = HOLE_GFN << PAGE_SHIFT,
@@ -195,6 +266,8 @@ static void test_map(void)
 	CHECK(mfn_x(lookup(&doms[0], HOLE_GFN, &t)) == want && t == P2M_RAM_RW);
 	CHECK(m.dev_bus_addr == want << PAGE_SHIFT);
 	CHECK(d1_entries[5].flags & GTF_reading);
+	CHECK(frame_refs[1][3] == 1);	/* the mapping holds d1's frame */
+	test_no_transitive();
 	/* Over a page that is mapped (d0's own RAM): refused, RAM kept. */
 	m.host_addr = RAM_GFN << PAGE_SHIFT;
 	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0);
@@ -208,6 +281,7 @@ static void test_map(void)
 	CHECK(u.status == GNTST_okay);
 	lookup(&doms[0], HOLE_GFN, &t);
 	CHECK(t == P2M_INVALID);
+	CHECK(frame_refs[1][3] == 0);
 	CHECK(!(d1_entries[5].flags & (GTF_reading | GTF_writing)));
 	/* d1 mapping d0's RAM by gfn without a grant: refused. */
 	CHECK(gnttab(GNTTABOP_unmap_grant_ref, &u, 1) == 0);
@@ -261,11 +335,32 @@ static void test_continuation(void)
 	CHECK(rc == 0 && r.elr == 0x1000 && done == 2);
 	for (i = 0; i < 150; i++)
 		CHECK(m[i].status == GNTST_okay);
+	CHECK(frame_refs[1][5] == 150);
 	for (i = 0; i < 150; i++) {
 		u = (struct gnttab_unmap_grant_ref){ .host_addr = m[i].host_addr, .handle = m[i].handle };
 		CHECK(gnttab(GNTTABOP_unmap_grant_ref, &u, 1) == 0 && u.status == GNTST_okay);
 	}
 	CHECK(!(d1_entries[7].flags & (GTF_reading | GTF_writing)));
+	CHECK(frame_refs[1][5] == 0);
+}
+
+/* A mapper destroyed with live mappings: each one's hold is released. */
+static void test_destroy_releases(void)
+{
+	struct gnttab_map_grant_ref m = { .host_addr = (HOLE_GFN + 400) << PAGE_SHIFT,
+					  .flags = GNTMAP_host_map, .ref = 8, .dom = 1 };
+
+	grant(8, 0, RAM_GFN + 6, 0);
+	cur = &vcpus[0];
+	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0 && m.status == GNTST_okay);
+	m.host_addr += PAGE_SIZE;
+	CHECK(gnttab(GNTTABOP_map_grant_ref, &m, 1) == 0 && m.status == GNTST_okay);
+	CHECK(frame_refs[1][6] == 2);
+	domctl_lock();		/* as domain_destroy's caller holds it */
+	domain_gnttab_destroy(&doms[0]);
+	domctl_unlock();
+	CHECK(frame_refs[1][6] == 0);
+	CHECK(!(d1_entries[8].flags & (GTF_reading | GTF_writing)));
 }
 
 static void test_gnttab_errors(void)
@@ -381,8 +476,8 @@ int main(void)
 	test_gnttab_errors();
 	test_hvm();
 	test_multicall();
+	test_destroy_releases();
 	domain_gnttab_destroy(&doms[1]);
-	domain_gnttab_destroy(&doms[0]);
 	p2m_destroy(&doms[0].p2m);
 	p2m_destroy(&doms[1].p2m);
 	free(arena);

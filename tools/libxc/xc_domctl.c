@@ -131,3 +131,11 @@ int xc_vcpu_setcontext(xc_interface *xch, uint32_t domid, uint32_t vcpu,
 	errno = saved;
 	return rc;
 }
+
+int xc_domain_sethandle(xc_interface *xch, uint32_t domid, const xen_domain_handle_t handle)
+{
+	struct xen_domctl d = { .cmd = XEN_DOMCTL_setdomainhandle, .domain = (domid_t)domid };
+
+	memcpy(d.u.setdomainhandle.handle, handle, sizeof(d.u.setdomainhandle.handle));
+	return xc_do_domctl(xch, &d);
+}

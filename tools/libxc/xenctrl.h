@@ -64,6 +64,7 @@ int xc_domain_getinfo_single(xc_interface *xch, uint32_t domid, xc_domaininfo_t 
 int xc_domain_destroy(xc_interface *xch, uint32_t domid);
 int xc_domain_pause(xc_interface *xch, uint32_t domid);
 int xc_domain_unpause(xc_interface *xch, uint32_t domid);
+int xc_domain_sethandle(xc_interface *xch, uint32_t domid, const xen_domain_handle_t handle);
 int xc_domain_setmaxmem(xc_interface *xch, uint32_t domid, uint64_t max_memkb);
 int xc_domain_max_vcpus(xc_interface *xch, uint32_t domid, unsigned int max);
 int xc_domain_set_address_size(xc_interface *xch, uint32_t domid, unsigned int bits);

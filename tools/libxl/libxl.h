@@ -51,6 +51,13 @@ int libxl_domain_info(libxl_ctx *ctx, libxl_dominfo *info, uint32_t domid);
 int libxl_domain_pause(libxl_ctx *ctx, uint32_t domid);
 int libxl_domain_unpause(libxl_ctx *ctx, uint32_t domid);
 int libxl_domain_destroy(libxl_ctx *ctx, uint32_t domid);
+/* Renames a shut-down domain to name+suffix under a new uuid (rename-restart). */
+int libxl_domain_preserve(libxl_ctx *ctx, uint32_t domid, const char *name, const char *suffix);
+/* Writes the guest RAM of domid as an ELF core file (coredump-* actions). */
+int libxl_domain_core_dump(libxl_ctx *ctx, uint32_t domid, const char *path);
+/* userdata.c: the config a domain was created with, as JSON (list -l). */
+int libxl_userdata_store_config(libxl_ctx *ctx, uint32_t domid, const libxl_domain_config *d);
+char *libxl_userdata_config_json(libxl_ctx *ctx, uint32_t domid);
 int libxl_domain_setmaxmem(libxl_ctx *ctx, uint32_t domid, uint64_t max_memkb);
 int libxl_list_vcpu(libxl_ctx *ctx, uint32_t domid, libxl_vcpuinfo **out, int *nr);
 

@@ -83,6 +83,7 @@ int libxl_domain_unpause(libxl_ctx *ctx, uint32_t domid)
 
 int libxl_domain_destroy(libxl_ctx *ctx, uint32_t domid)
 {
+	libxl__userdata_rm(ctx, domid);
 	if (xc_domain_destroy(ctx->xch, domid))
 		return xc_fail("destroy", domid);
 	libxl__xs_domain_rm(ctx, domid);
@@ -118,4 +119,73 @@ int libxl_list_vcpu(libxl_ctx *ctx, uint32_t domid, libxl_vcpuinfo **out, int *n
 	}
 	*nr = (int)d.vcpu_max_id + 1;
 	return 0;
+}
+
+/* /local/domain/N/<key> = value, or a logged failure. */
+static int dom_write(libxl_ctx *ctx, uint32_t domid, const char *key, const char *value)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), "/local/domain/%u%s%s", domid, *key ? "/" : "", key);
+	if (libxl_xs_write(ctx, path, value)) {
+		fprintf(stderr, "libxl: writing %s failed: %s\n", path, strerror(errno));
+		return ERROR_FAIL;
+	}
+	return 0;
+}
+
+/* A new /vm/<uuid> for a kept domain, so the old one can go with its name. */
+static int preserve_vm(libxl_ctx *ctx, uint32_t domid, const char *name, const char *uuid)
+{
+	char vm[64], key[96], old_key[64], *old;
+	int rc;
+
+	snprintf(vm, sizeof(vm), "/vm/%s", uuid);
+	snprintf(key, sizeof(key), "%s/name", vm);
+	rc = libxl_xs_write(ctx, key, name);
+	snprintf(key, sizeof(key), "%s/uuid", vm);
+	rc = rc ? rc : libxl_xs_write(ctx, key, uuid);
+	if (rc)
+		return ERROR_FAIL;
+	snprintf(old_key, sizeof(old_key), "/local/domain/%u/vm", domid);
+	old = libxl_xs_read(ctx, old_key);
+	if (old && !strncmp(old, "/vm/", 4) && strcmp(old, vm))
+		libxl_xs_rm(ctx, old);
+	free(old);
+	return dom_write(ctx, domid, "vm", vm);
+}
+
+/* A new handle (uuid); the saved config file is named after it, so it moves too. */
+static int rehandle(libxl_ctx *ctx, uint32_t domid, const libxl_uuid *u)
+{
+	char *saved = libxl_userdata_config_json(ctx, domid);
+	int rc = 0;
+
+	if (saved)
+		libxl__userdata_rm(ctx, domid);
+	if (xc_domain_sethandle(ctx->xch, domid, u->bytes))
+		rc = xc_fail("sethandle", domid);
+	if (saved)
+		libxl__userdata_store_json(ctx, domid, saved);
+	free(saved);
+	return rc;
+}
+
+/*
+ * Keeps a shut-down domain out of the way under "<name><suffix>" with a new
+ * handle (uuid), as xl's rename-restart does before starting a new one.
+ */
+int libxl_domain_preserve(libxl_ctx *ctx, uint32_t domid, const char *name, const char *suffix)
+{
+	char new_name[256], uuid[37];
+	libxl_uuid u;
+	int rc;
+
+	snprintf(new_name, sizeof(new_name), "%s%s", name, suffix);
+	libxl_uuid_generate(&u);
+	libxl_uuid_to_string(&u, uuid);
+	rc = rehandle(ctx, domid, &u);
+	if (!rc)
+		rc = preserve_vm(ctx, domid, new_name, uuid);
+	return rc ? rc : dom_write(ctx, domid, "name", new_name);
 }

@@ -94,5 +94,9 @@ int libxl__nic_check(const libxl_device_nic *n, int devid);
 /* libxl_create_xs.c */
 int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);
 void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid);
+/* userdata.c: removes the saved config (before the domain is destroyed). */
+void libxl__userdata_rm(libxl_ctx *ctx, uint32_t domid);
+/* ...and stores json as its saved config (under its current uuid). */
+int libxl__userdata_store_json(libxl_ctx *ctx, uint32_t domid, const char *json);
 
 #endif

@@ -106,6 +106,41 @@ static int print_config(const libxl_domain_config *d)
 	return fflush(stdout) ? 1 : 0;
 }
 
+/* Names are unique on a host: refuse before building anything. */
+static int name_in_use(const char *name)
+{
+	uint32_t other;
+
+	if (libxl_name_to_domid(xl_ctx(), name, &other))
+		return 0;
+	fprintf(stderr, "libxl: error: domain with name \"%s\" already exists (domain %u).\n",
+		name, other);
+	return 1;
+}
+
+/*
+ * More RAM than the hypervisor has free can only fail half-way through the
+ * build: say so up front, with both numbers.
+ */
+static int memory_fits(const libxl_domain_config *d)
+{
+	const libxl_domain_build_info *b = &d->b_info;
+	uint64_t want = b->target_memkb != LIBXL_MEMKB_DEFAULT ? b->target_memkb
+			: b->max_memkb != LIBXL_MEMKB_DEFAULT ? b->max_memkb : 0;
+	xc_physinfo_t p;
+	uint64_t free_kb;
+
+	if (!want || xc_physinfo(libxl_ctx_xch(xl_ctx()), &p))
+		return 1; /* the build will tell */
+	free_kb = (p.free_pages - p.outstanding_pages) * 4;
+	if (want <= free_kb)
+		return 1;
+	fprintf(stderr, "xl: domain \"%s\": memory=%llu MB is more than the %llu MB the host "
+		"has free\n", d->c_info.name, (unsigned long long)(want >> 10),
+		(unsigned long long)(free_kb >> 10));
+	return 0;
+}
+
 /* Builds the domain; with -c hands the terminal to its console. */
 static int create_domain(const libxl_domain_config *d, const struct create_opts *o)
 {
@@ -113,8 +148,11 @@ static int create_domain(const libxl_domain_config *d, const struct create_opts 
 	char *av[] = { "console", NULL, NULL };
 	char id[16];
 
+	if (name_in_use(d->c_info.name) || !memory_fits(d))
+		return 1;
 	if (libxl_domain_create(d, o->paused, &domid))
 		return 1;
+	libxl_userdata_store_config(xl_ctx(), domid, d); /* for list -l; says why if not */
 	if (o->foreground)
 		return xl_monitor_domain(d, domid);
 	if (!o->no_wait && xl_daemonize(d->c_info.name) == 0)
@@ -146,6 +184,7 @@ int main_create(int argc, char **argv)
 	if (!cfg)
 		return 1;
 	libxl_domain_config_init(&d);
+	xl_warn_unknown_keys(cfg);
 	rc = xl_parse_config(cfg, &d);
 	if (!rc && (o.dryrun || xl_globals.dryrun))
 		rc = print_config(&d);

@@ -34,22 +34,65 @@ static void print_domain(const libxl_dominfo *d, int verbose)
 	printf("\n");
 }
 
+/* The saved config, nested 8 columns deep as xl's JSON printer nests it. */
+static void print_nested(const char *json)
+{
+	size_t n = strlen(json);
+
+	while (n && json[n - 1] == '\n')
+		n--;
+	for (size_t i = 0; i < n; i++) {
+		putchar(json[i]);
+		if (json[i] == '\n')
+			fputs("        ", stdout);
+	}
+}
+
+/* list -l: [{"domid": N, "config": <as created>}, ...]; domains without a
+ * saved config (made by another toolstack) are left out, as xl does. */
+static void list_long(const libxl_dominfo *list, int n)
+{
+	int first = 1;
+
+	printf("[\n");
+	for (int i = 0; i < n; i++) {
+		char *json = libxl_userdata_config_json(xl_ctx(), list[i].domid);
+
+		if (!json)
+			continue;
+		printf("%s    {\n        \"domid\": %u,\n        \"config\": ", first ? "" : ",\n",
+		       list[i].domid);
+		print_nested(json);
+		printf("\n    }");
+		free(json);
+		first = 0;
+	}
+	printf("%s]\n", first ? "" : "\n");
+}
+
+static void list_table(const libxl_dominfo *list, int n, int verbose)
+{
+	printf("Name                                        ID   Mem VCPUs\tState\tTime(s)");
+	if (verbose)
+		printf("   UUID                            Reason-Code\tSecurity Label");
+	printf("\n");
+	for (int i = 0; i < n; i++)
+		print_domain(&list[i], verbose);
+}
+
 int main_list(int argc, char **argv)
 {
 	static const struct option lopts[] = { { "long", 0, NULL, 'l' }, { "verbose", 0, NULL, 'v' },
 					       { NULL, 0, NULL, 0 } };
 	libxl_dominfo *list, one;
-	int opt, verbose = 0, n, rc;
+	int opt, verbose = 0, details = 0, n, rc;
 
 	while ((opt = getopt_long(argc, argv, "lvhZcn", lopts, NULL)) != -1) {
 		if (opt == 'h') {
 			xl_help("list");
 			return 0;
 		}
-		if (opt == 'l') {
-			fprintf(stderr, "xl list -l: not implemented yet\n");
-			return 1;
-		}
+		details |= opt == 'l';
 		verbose |= opt == 'v';
 	}
 	if (optind < argc) {
@@ -63,12 +106,10 @@ int main_list(int argc, char **argv)
 		fprintf(stderr, "libxl_list_domain failed.\n");
 		return 1;
 	}
-	printf("Name                                        ID   Mem VCPUs\tState\tTime(s)");
-	if (verbose)
-		printf("   UUID                            Reason-Code\tSecurity Label");
-	printf("\n");
-	for (int i = 0; i < n; i++)
-		print_domain(&list[i], verbose);
+	if (details)
+		list_long(list, n);
+	else
+		list_table(list, n, verbose);
 	if (list != &one)
 		free(list);
 	return 0;

@@ -12,11 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "xl_util.h"
 
 #define POLL_MS 2000
+#define XEN_DUMP_DIR XEN_LIB_DIR "/dump"
 
 static libxl_action_on_shutdown action_for(const libxl_domain_config *d, uint8_t reason)
 {
@@ -30,6 +32,43 @@ static libxl_action_on_shutdown action_for(const libxl_domain_config *d, uint8_t
 	}
 }
 
+/* coredump-*: the guest's memory to /var/lib/xen/dump/<name>, come what may. */
+static void dump_core(libxl_ctx *ctx, const libxl_domain_config *d, uint32_t domid)
+{
+	char path[300];
+
+	mkdir(XEN_DUMP_DIR, 0755);
+	snprintf(path, sizeof(path), "%s/%s", XEN_DUMP_DIR, d->c_info.name);
+	printf("dumping core to %s\n", path);
+	if (libxl_domain_core_dump(ctx, domid, path))
+		printf("core dump failed\n");
+}
+
+/* rename-restart: the old domain stays as <name>-YYYYMMDDTHHMMZ (UTC). */
+static int keep_renamed(libxl_ctx *ctx, const libxl_domain_config *d, uint32_t domid)
+{
+	char suffix[24];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (!gmtime_r(&now, &tm) || !strftime(suffix, sizeof(suffix), "-%Y%m%dT%H%MZ", &tm))
+		return -1;
+	printf("Preserving domain %u %s with suffix%s\n", domid, d->c_info.name, suffix);
+	return libxl_domain_preserve(ctx, domid, d->c_info.name, suffix);
+}
+
+/* The coredump-* actions dump, then behave as destroy / restart. */
+static libxl_action_on_shutdown after_dump(libxl_ctx *ctx, const libxl_domain_config *d,
+					   uint32_t domid, libxl_action_on_shutdown a)
+{
+	if (a != LIBXL_ACTION_ON_SHUTDOWN_COREDUMP_DESTROY &&
+	    a != LIBXL_ACTION_ON_SHUTDOWN_COREDUMP_RESTART)
+		return a;
+	dump_core(ctx, d, domid);
+	return a == LIBXL_ACTION_ON_SHUTDOWN_COREDUMP_DESTROY ? LIBXL_ACTION_ON_SHUTDOWN_DESTROY
+							      : LIBXL_ACTION_ON_SHUTDOWN_RESTART;
+}
+
 /* Returns 1 to keep watching (possibly a new domid), 0 to stop. */
 static int handle_shutdown(libxl_ctx *ctx, const libxl_domain_config *d, uint32_t *domid,
 			   uint8_t reason)
@@ -40,13 +79,27 @@ static int handle_shutdown(libxl_ctx *ctx, const libxl_domain_config *d, uint32_
 	       libxl_action_on_shutdown_to_string(a));
 	if (reason == SHUTDOWN_suspend)
 		return 1;
-	if (a == LIBXL_ACTION_ON_SHUTDOWN_PRESERVE)
+	a = after_dump(ctx, d, *domid, a);
+	switch (a) {
+	case LIBXL_ACTION_ON_SHUTDOWN_PRESERVE:
 		return 0;
-	libxl_domain_destroy(ctx, *domid);
-	if (a == LIBXL_ACTION_ON_SHUTDOWN_DESTROY || a == LIBXL_ACTION_ON_SHUTDOWN_COREDUMP_DESTROY)
+	case LIBXL_ACTION_ON_SHUTDOWN_RESTART_RENAME:
+		if (keep_renamed(ctx, d, *domid))
+			return 0; /* the old domain stays as it is */
+		break;
+	case LIBXL_ACTION_ON_SHUTDOWN_DESTROY:
+		libxl_domain_destroy(ctx, *domid);
 		return 0;
+	default: /* restart; soft-reset is done as a restart */
+		libxl_domain_destroy(ctx, *domid);
+		break;
+	}
 	printf("Done. Rebooting now\n");
-	return libxl_domain_create(d, 0, domid) == 0;
+	fflush(stdout);
+	if (libxl_domain_create(d, 0, domid))
+		return 0;
+	libxl_userdata_store_config(ctx, *domid, d);
+	return 1;
 }
 
 int xl_monitor_domain(const libxl_domain_config *d, uint32_t domid)

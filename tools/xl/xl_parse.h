@@ -9,6 +9,8 @@
 
 /* Fills d (initialised) from cfg; 0, or 1 after printing why. */
 int xl_parse_config(XLU_Config *cfg, libxl_domain_config *d);
+/* xl_parse_keys.c: a warning (file:line) for each key no xl knows. */
+void xl_warn_unknown_keys(const XLU_Config *cfg);
 
 /* A cpu list ("0-3,^2", "all") into map, sized for the host; 0 or 1. */
 int xl_parse_cpurange(const char *list, libxl_bitmap *map);

@@ -9,15 +9,25 @@
 #include <xen/lib.h>
 #include <xen/mm.h>
 #include <xen/xmalloc.h>
+#include <xen/xsm.h>
 
-#define MAX_DOMAINS 64
 #define DOM0_MAX_PORT 1023
 
+/* Written only under domctl's lock (and by dom0's builder before any
+ * guest runs); readers see a whole pointer. */
 static struct domain *domains[MAX_DOMAINS];
 
 struct domain *domain_by_id(unsigned int domid)
 {
 	return domid < MAX_DOMAINS ? domains[domid] : NULL;
+}
+
+struct domain *domain_next(unsigned int domid)
+{
+	for (; domid < MAX_DOMAINS; domid++)
+		if (domains[domid])
+			return domains[domid];
+	return NULL;
 }
 
 static struct domain *of_evtchn(struct evtchn_domain *e)
@@ -29,7 +39,7 @@ static struct evtchn_domain *ev_get(domid_t id)
 {
 	struct domain *d = domain_by_id(id);
 
-	return d ? &d->evtchn : NULL;
+	return d && !d->is_dying ? &d->evtchn : NULL;
 }
 
 static void ev_put(struct evtchn_domain *e)
@@ -70,7 +80,7 @@ static void ev_kick(struct evtchn_domain *e, unsigned int vcpu)
 
 static bool ev_may_target(struct evtchn_domain *caller, struct evtchn_domain *target)
 {
-	return caller == target || caller->domid == 0;
+	return xsm_may_target(of_evtchn(caller), of_evtchn(target));
 }
 
 static void ev_free(void *p)
@@ -91,13 +101,21 @@ static const struct evtchn_ops core_evtchn_ops = {
 
 int domain_register(struct domain *d)
 {
+	unsigned int max_port = d->max_evtchn_port ? d->max_evtchn_port : DOM0_MAX_PORT;
+
 	if (d->domid >= MAX_DOMAINS || domains[d->domid])
 		return -1;
 	evtchn_set_ops(&core_evtchn_ops);
-	if (evtchn_domain_init(&d->evtchn, d->domid, d->nr_vcpus, DOM0_MAX_PORT))
+	if (evtchn_domain_init(&d->evtchn, d->domid, d->nr_vcpus, max_port))
 		return -1;
 	if (domain_gnttab_init(d))
 		return -1;
 	domains[d->domid] = d;
 	return 0;
+}
+
+void domain_unregister(struct domain *d)
+{
+	if (d->domid < MAX_DOMAINS && domains[d->domid] == d)
+		domains[d->domid] = NULL;
 }

@@ -12,6 +12,7 @@
 #include <xen/grant_table.h>
 #include <xen/multicall.h>
 #include <xen/lib.h>
+#include <xen/memory.h>
 #include <xen/mm.h>
 #include <xen/xmalloc.h>
 #include <xen/xsm.h>
@@ -80,6 +81,9 @@ static int gt_gfn_to_mfn(struct gnttab_domain *g, uint64_t gfn, bool write, uint
 	m = p2m_lookup(&of_gnttab(g)->p2m, _gfn(gfn), &t);
 	if (t != P2M_RAM_RW && (write || t != P2M_RAM_RO))
 		return GNTST_bad_page;
+	/* As Xen's page-owner check: never a page mapped from someone else. */
+	if (!memory_frame_owned(of_gnttab(g), mfn_x(m)))
+		return GNTST_bad_page;
 	*mfn = mfn_x(m);
 	return GNTST_okay;
 }
@@ -103,6 +107,7 @@ static int gt_map(struct gnttab_domain *g, uint64_t host_addr, uint64_t mfn, boo
 		return GNTST_general_error;
 	if (p2m_map(p2m, _gfn(gfn), _mfn(mfn), 1, ro ? P2M_RAM_RO : P2M_RAM_RW))
 		return GNTST_general_error;
+	memory_frame_ref(of_gnttab(g), mfn);
 	return GNTST_okay;
 }
 
@@ -116,7 +121,16 @@ static int gt_unmap(struct gnttab_domain *g, uint64_t host_addr, uint64_t mfn)
 		return GNTST_general_error;
 	if (mfn_x(p2m_lookup(p2m, _gfn(gfn), &t)) != mfn || t == P2M_INVALID)
 		return GNTST_general_error;
-	return p2m_unmap(p2m, _gfn(gfn), 1) ? GNTST_general_error : GNTST_okay;
+	if (p2m_unmap(p2m, _gfn(gfn), 1))
+		return GNTST_general_error;
+	memory_frame_unref(of_gnttab(g), mfn);
+	return GNTST_okay;
+}
+
+/* The mapper is being destroyed: its mapping's hold on the frame goes. */
+static void gt_release(struct gnttab_domain *g, uint64_t mfn)
+{
+	memory_frame_unref(of_gnttab(g), mfn);
 }
 
 static void gt_copy(uint64_t dst_mfn, unsigned int dst_off, uint64_t src_mfn,
@@ -142,6 +156,7 @@ static const struct gnttab_ops core_gnttab_ops = {
 	.map = gt_map,
 	.unmap = gt_unmap,
 	.copy = gt_copy,
+	.release = gt_release,
 };
 
 int domain_gnttab_init(struct domain *d)
@@ -168,7 +183,10 @@ static long gnttab_one(struct domain *d, unsigned int cmd, uint64_t uop, size_t 
 
 	if (copy_from_guest(buf, uop, size))
 		return -XEN_EFAULT;
+	/* No domain is created or destroyed while a grant op looks at two. */
+	domctl_lock();
 	rc = gnttab_op(&d->gnttab, cmd, buf, 1);
+	domctl_unlock();
 	if (copy_to_guest(uop, buf, size))
 		return -XEN_EFAULT;
 	return rc;

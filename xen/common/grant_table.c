@@ -338,6 +338,8 @@ static void release_mapping(struct gnttab_domain *d, struct gnttab_maptrack *m)
 		unpin_locked(rd, m->ref, m->flags & GNTMAP_readonly);
 	if (rd && rd != d)
 		ops->put(rd);
+	if (ops->release)
+		ops->release(d, m->mfn);
 	m->flags = 0;
 }
 

@@ -517,6 +517,7 @@ static long shutdown(uint64_t gva)
 		if (d->vcpu[i])
 			d->vcpu[i]->sched.pause_count++;
 	spin_unlock(&sched_lock);
+	domain_shutdown(d, reason);	/* tells the toolstack */
 	return 0;
 }
 

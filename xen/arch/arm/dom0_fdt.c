@@ -101,7 +101,8 @@ static int is_cpu(const void *fdt, int node)
 
 /*
  * The first `n` host CPU nodes become vCPUs 0..n-1 (keeping their
- * phandles for nodes that refer to them); the rest and cpu-map go.
+ * phandles for nodes that refer to them, minus their PSCI idle states);
+ * the rest and cpu-map go.
  * Returns how many were kept; `compat` gets the first one's compatible.
  */
 static int keep_cpus(void *fdt, int cpus, unsigned int n, char *compat, int *clen)
@@ -128,6 +129,8 @@ static int keep_cpus(void *fdt, int cpus, unsigned int n, char *compat, int *cle
 			memcpy(compat, c, (size_t)len);
 			*clen = len;
 		}
+		/* no CPU_SUSPEND idle states for vCPUs (Xen's cpu nodes have none) */
+		fdt_delprop(fdt, node, "cpu-idle-states");
 		len = set_cpu_reg(fdt, cpus, node, (unsigned int)kept);
 		if (len < 0)
 			return len;

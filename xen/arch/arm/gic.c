@@ -117,3 +117,15 @@ void do_irq(void)
 			gic->deactivate(iar);
 	}
 }
+
+/* No handler: the interrupt is not the hypervisor's (may go to dom0). */
+bool gic_irq_free(unsigned int irq)
+{
+	return gic && irq < gic->nr_lines() && irq < GIC_MAX_LINES && !actions[irq].fn;
+}
+
+void gic_irq_enable(unsigned int irq, bool on)
+{
+	if (gic && irq < gic->nr_lines() && irq < GIC_MAX_LINES)
+		gic->enable(irq, on);
+}

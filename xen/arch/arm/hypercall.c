@@ -12,15 +12,15 @@
 #include <public/version.h>
 #include <public/xen.h>
 #include <xen/console.h>
+#include <xen/domctl.h>
 #include <xen/grant_table.h>
 #include <xen/hvm.h>
 #include <xen/lib.h>
+#include <xen/memory.h>
 #include <xen/mm.h>
 #include <xen/multicall.h>
 #include <xen/sched.h>
 
-#define CONSOLEIO_READ 1
-#define CONSOLE_CHUNK 128
 #define XEN_MAJOR 4
 #define XEN_MINOR 17
 
@@ -69,67 +69,19 @@ static long do_xen_version(struct cpu_regs *regs)
 	}
 }
 
-static long console_write(uint64_t len, uint64_t gva)
-{
-	char buf[CONSOLE_CHUNK];
-
-	while (len) {
-		size_t n = len < CONSOLE_CHUNK ? len : CONSOLE_CHUNK;
-
-		if (copy_from_guest(buf, gva, n))
-			return -XEN_EFAULT;
-		console_write_guest(buf, n);
-		gva += n;
-		len -= n;
-	}
-	return 0;
-}
-
-static long do_console_io(struct cpu_regs *regs)
-{
-	switch (regs->x[0]) {
-	case CONSOLEIO_write: return console_write(regs->x[1], regs->x[2]);
-	case CONSOLEIO_READ: return 0;	/* no input yet */
-	default: return -XEN_ENOSYS;
-	}
-}
-
-static long map_shared_info(struct domain *d, const struct xen_add_to_physmap *x)
-{
-	if (x->idx != 0)
-		return -XEN_EINVAL;
-	if (!d->shared_info)
-		d->shared_info = alloc_pages_zeroed(0);
-	if (!d->shared_info)
-		return -XEN_ENOMEM;
-	if (p2m_map(&d->p2m, _gfn(x->gpfn), maddr_to_mfn(virt_to_maddr(d->shared_info)), 1,
-		    P2M_RAM_RW))
-		return -XEN_EINVAL;
-	return 0;
-}
-
-static long add_to_physmap(uint64_t gva)
-{
-	struct domain *d = current_vcpu()->domain;
-	struct xen_add_to_physmap x;
-
-	if (copy_from_guest(&x, gva, sizeof(x)))
-		return -XEN_EFAULT;
-	if (x.domid != DOMID_SELF && x.domid != d->domid)
-		return -XEN_ESRCH;
-	switch (x.space) {
-	case XENMAPSPACE_shared_info: return map_shared_info(d, &x);
-	case XENMAPSPACE_grant_table: return gnttab_add_to_physmap(d, x.idx, x.gpfn);
-	default: return -XEN_ENOSYS;
-	}
-}
-
 static long do_memory_op(struct cpu_regs *regs)
 {
-	switch (regs->x[0]) {
-	case XENMEM_add_to_physmap: return add_to_physmap(regs->x[1]);
-	default: return -XEN_ENOSYS;
-	}
+	return memory_op(current_vcpu()->domain, regs->x[0], regs->x[1]);
+}
+
+static long do_domctl_hc(struct cpu_regs *regs)
+{
+	return do_domctl(current_vcpu()->domain, regs->x[0]);
+}
+
+static long do_sysctl_hc(struct cpu_regs *regs)
+{
+	return do_sysctl(current_vcpu()->domain, regs->x[0]);
 }
 
 /* struct vcpu_register_vcpu_info: mfn (a gfn for us), offset, rsvd. */
@@ -188,6 +140,8 @@ static const hypercall_fn hypercalls[] = {
 	[__HYPERVISOR_sched_op] = do_sched_op,
 	[__HYPERVISOR_event_channel_op] = do_event_channel_op,
 	[__HYPERVISOR_memory_op] = do_memory_op,
+	[__HYPERVISOR_domctl] = do_domctl_hc,
+	[__HYPERVISOR_sysctl] = do_sysctl_hc,
 	[__HYPERVISOR_vcpu_op] = do_vcpu_op,
 	[__HYPERVISOR_xen_version] = do_xen_version,
 	[__HYPERVISOR_console_io] = do_console_io,

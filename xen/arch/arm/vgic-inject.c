@@ -84,6 +84,42 @@ int vgic_inject(struct domain *d, unsigned int vcpu, unsigned int virq)
 	return 0;
 }
 
+/* A physical SPI of dom0's fired: raise it on the vCPU its routing names. */
+static void spi_irq(unsigned int irq, void *priv)
+{
+	if (!hw()->hw_link)
+		gic_irq_enable(irq, false);	/* until the guest's EOI */
+	vgic_inject(priv, 0, irq);
+}
+
+static int route_spi(struct domain *d, unsigned int irq)
+{
+	return hw()->hw_link ? request_guest_irq(irq, spi_irq, d) : request_irq(irq, spi_irq, d);
+}
+
+/* The return to the guest that follows refills the LRs (arch_vgic_flush). */
+void vgic_maintenance_irq(unsigned int irq, void *priv)
+{
+	hw()->maintenance();
+}
+
+void vgic_route_enabled_spis(struct vgic_dist *dist, unsigned int first, unsigned int n)
+{
+	unsigned int i;
+
+	if (!dist->d || dist->d->domid != 0)
+		return;
+	for (i = first < 32 ? 32 : first; i < first + n && i - 32 < dist->nr_spis; i++) {
+		uint64_t bit = 1ULL << (i % 64);
+
+		if (!dist->spi[i - 32].enabled || (dist->hw[i / 64] & bit) || !gic_irq_free(i))
+			continue;
+		dist->hw[i / 64] |= bit;
+		if (route_spi(dist->d, i))
+			dist->hw[i / 64] &= ~bit;
+	}
+}
+
 void arch_vcpu_kick_evtchn(struct vcpu *v)
 {
 	vgic_inject_vcpu(v, EVTCHN_PPI);
@@ -95,7 +131,11 @@ static bool flush_one(struct vcpu *v, unsigned int w, unsigned int b)
 	uint64_t bit = 1ULL << b;
 
 	__atomic_fetch_and(&v->arch.pending[w], ~bit, __ATOMIC_ACQUIRE);
-	if (!hw()->place(w * 64 + b))
+	unsigned int virq = w * 64 + b;
+	struct vgic_dist *dist = v->domain->arch.vgic;
+	bool linked = dist && (dist->hw[w] & bit);
+
+	if (!hw()->place(virq, linked ? virq : 0))
 		return true;
 	__atomic_fetch_or(&v->arch.pending[w], bit, __ATOMIC_RELAXED);
 	return false;
@@ -110,10 +150,13 @@ void arch_vgic_flush(struct vcpu *v)
 
 		for (; bits; bits &= bits - 1) {
 			b = (unsigned int)__builtin_ctzll(bits);
-			if (irq_enabled(v, w * 64 + b) && !flush_one(v, w, b))
+			if (irq_enabled(v, w * 64 + b) && !flush_one(v, w, b)) {
+				hw()->underflow(true);
 				return;
+			}
 		}
 	}
+	hw()->underflow(false);
 }
 
 static bool enabled_pending(struct vcpu *v)

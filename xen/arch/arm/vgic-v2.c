@@ -7,6 +7,7 @@
  * address; virtual interrupts go in through the list registers in GICH
  * (5.3), which are banked per pCPU and switched with the vCPU.
  */
+#include <asm/gic.h>
 #include <asm/vgic.h>
 #include <xen/io.h>
 #include <xen/lib.h>
@@ -17,6 +18,7 @@
 #define GICD_CTLR 0x000
 #define GICD_TYPER 0x004
 #define GICD_IIDR 0x008
+#define GICD_ISENABLER 0x100
 #define GICD_SGIR 0xf00
 #define GICD_PIDR2 0xfe8
 #define IIDR_ARM 0x43b
@@ -29,6 +31,9 @@
 #define LR_PENDING (1U << 28)
 #define LR_STATE_MASK (3U << 28)
 #define LR_PRIO ((0xa0U >> 3) << 23)
+#define LR_HW (1U << 31)
+#define LR_EOI (1U << 19)	/* HW = 0: maintenance interrupt on deactivation */
+#define GICH_EISR0 0x20
 
 static paddr_t gich;
 
@@ -67,8 +72,12 @@ static int dist_access(void *priv, paddr_t off, struct mmio_access *a)
 	struct vgic_dist *dist = g->dist;
 	struct vgic_cpu *vc = dist->cpu[vcpu_id_of_current()];
 
-	if (vgic_irq_bank(dist, vc, VGIC_BANK_SPIS | VGIC_BANK_TARGETS, off, a))
+	if (vgic_irq_bank(dist, vc, VGIC_BANK_SPIS | VGIC_BANK_TARGETS, off, a)) {
+		if (a->write && off >= GICD_ISENABLER && off < GICD_ISENABLER + 0x80)
+			vgic_route_enabled_spis(dist, (unsigned int)(off - GICD_ISENABLER) * 8,
+						a->size * 8);
 		return 0;
+	}
 	if (a->write) {
 		if (off == GICD_CTLR)
 			dist->ctlr = (uint32_t)a->value & 1;
@@ -99,6 +108,7 @@ int vgic_v2_init(struct domain *d, paddr_t dist_base, paddr_t gich_base, unsigne
 	if (!dist || !g || !d->nr_vcpus || d->nr_vcpus > 8)
 		return -1;
 	dist->v2 = true;
+	dist->d = d;
 	dist->nr_spis = nr_lines > 32 ? nr_lines - 32 : 0;
 	dist->spi = xzalloc_array(struct vgic_irq, dist->nr_spis ? dist->nr_spis : 1);
 	if (!dist->spi)
@@ -131,8 +141,14 @@ static void v2_save(struct vgic_hw_ctxt *c)
 	c->hcr = readl(gich + GICH_HCR);
 	c->vmcr = readl(gich + GICH_VMCR);
 	c->apr0[0] = readl(gich + GICH_APR);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		c->lr[i] = readl(gich + GICH_LR0 + 4 * i);
+		/* EOId but its maintenance interrupt not taken yet: do its work now */
+		if ((c->lr[i] & LR_EOI) && !(c->lr[i] & LR_STATE_MASK)) {
+			gic_irq_enable((unsigned int)c->lr[i] & 0x3ff, true);
+			c->lr[i] = 0;
+		}
+	}
 	writel(0, gich + GICH_HCR);
 }
 
@@ -152,7 +168,7 @@ static void v2_reset(struct vgic_hw_ctxt *c)
 	c->hcr = 1;	/* En */
 }
 
-static int v2_place(unsigned int virq)
+static int v2_place(unsigned int virq, unsigned int pirq)
 {
 	unsigned int i, n = nr_lrs(), slot = n;
 
@@ -163,14 +179,15 @@ static int v2_place(unsigned int virq)
 			if (slot == n)
 				slot = i;
 		} else if ((lr & 0x3ff) == virq) {
-			if (!(lr & LR_PENDING))
+			/* HW-linked: the physical one is still active, cannot fire again */
+			if (!(lr & LR_PENDING) && !(lr & LR_HW))
 				writel(lr | LR_PENDING, gich + GICH_LR0 + 4 * i);
 			return 0;
 		}
 	}
 	if (slot == n)
 		return -1;
-	writel(LR_PENDING | LR_PRIO | virq, gich + GICH_LR0 + 4 * slot);
+	writel(LR_PENDING | LR_PRIO | virq | (pirq ? LR_EOI : 0), gich + GICH_LR0 + 4 * slot);
 	return 0;
 }
 
@@ -184,10 +201,39 @@ static bool v2_lr_pending(void)
 	return false;
 }
 
+static void v2_underflow(bool on)
+{
+	uint32_t hcr = readl(gich + GICH_HCR);
+	uint32_t want = on ? hcr | 2U : hcr & ~2U;	/* UIE */
+
+	if (want != hcr)
+		writel(want, gich + GICH_HCR);
+}
+
+/* GICH_EISR0: LRs whose EOI-flagged interrupt the guest has deactivated. */
+static void v2_maintenance(void)
+{
+	uint32_t eisr = readl(gich + GICH_EISR0);
+	unsigned int i;
+
+	for (i = 0; i < VGIC_MAX_LRS; i++) {
+		uint32_t lr;
+
+		if (!(eisr & (1U << i)))
+			continue;
+		lr = readl(gich + GICH_LR0 + 4 * i);
+		writel(0, gich + GICH_LR0 + 4 * i);
+		gic_irq_enable(lr & 0x3ff, true);
+	}
+}
+
 const struct vgic_hw_ops vgic_v2_hw_ops = {
+	.hw_link = false,
+	.maintenance = v2_maintenance,
 	.save = v2_save,
 	.restore = v2_restore,
 	.reset = v2_reset,
 	.place = v2_place,
 	.lr_pending = v2_lr_pending,
+	.underflow = v2_underflow,
 };

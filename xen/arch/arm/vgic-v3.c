@@ -14,6 +14,7 @@
 #define GICD_CTLR 0x0000
 #define GICD_TYPER 0x0004
 #define GICD_IIDR 0x0008
+#define GICD_ISENABLER 0x0100
 #define GICD_IROUTER 0x6000
 #define GICD_PIDR2 0xffe8
 #define GICR_TYPER 0x0008
@@ -52,8 +53,12 @@ static int dist_access(void *priv, paddr_t off, struct mmio_access *a)
 {
 	struct vgic_dist *dist = priv;
 
-	if (vgic_irq_bank(dist, NULL, VGIC_BANK_SPIS, off, a))
+	if (vgic_irq_bank(dist, NULL, VGIC_BANK_SPIS, off, a)) {
+		if (a->write && off >= GICD_ISENABLER && off < GICD_ISENABLER + 0x80)
+			vgic_route_enabled_spis(dist, (unsigned int)(off - GICD_ISENABLER) * 8,
+						a->size * 8);
 		return 0;
+	}
 	if (off >= GICD_IROUTER && off < GICD_IROUTER + 8 * 1020)
 		return irouter(dist, off, a);
 	if (a->write) {
@@ -139,6 +144,7 @@ int vgic_v3_init(struct domain *d, paddr_t dist_base, paddr_t redist, unsigned i
 		dist->cpu[i] = xzalloc(struct vgic_cpu);
 	if (!dist->spi || (d->nr_vcpus && !dist->cpu[d->nr_vcpus - 1]))
 		return -1;
+	dist->d = d;
 	rd->dist = dist;
 	rd->nr = d->nr_vcpus;
 	d->arch.vgic = dist;

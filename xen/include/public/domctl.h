@@ -64,6 +64,55 @@ struct xen_domctl_getdomaininfo {
 };
 typedef struct xen_domctl_getdomaininfo xen_domctl_getdomaininfo_t;
 
+#define XEN_DOMCTL_GRANT_version_mask 0xf
+#define XEN_DOMCTL_GRANT_version(v) ((v) & XEN_DOMCTL_GRANT_version_mask)
+
+/* A bitmap of CPUs (or nodes) in the caller's memory. */
+struct xenctl_bitmap {
+	XEN_GUEST_HANDLE_64(uint8_t) bitmap;
+	uint32_t nr_bits;
+};
+
+#define XEN_VCPUAFFINITY_HARD  (1U << 0)
+#define XEN_VCPUAFFINITY_SOFT  (1U << 1)
+#define XEN_VCPUAFFINITY_FORCE (1U << 2)
+
+struct xen_domctl_vcpuaffinity {
+	uint32_t vcpu;
+	uint32_t flags;
+	struct xenctl_bitmap cpumap_hard;
+	struct xenctl_bitmap cpumap_soft;
+};
+
+#define XEN_DOMCTL_SCHEDOP_putinfo 0
+#define XEN_DOMCTL_SCHEDOP_getinfo 1
+#define XEN_DOMCTL_SCHEDOP_putvcpuinfo 2
+#define XEN_DOMCTL_SCHEDOP_getvcpuinfo 3
+
+struct xen_domctl_sched_credit {
+	uint16_t weight;
+	uint16_t cap;
+};
+
+struct xen_domctl_sched_credit2 {
+	uint16_t weight;
+	uint16_t cap;
+};
+
+struct xen_domctl_scheduler_op {
+	uint32_t sched_id;
+	uint32_t cmd;
+	union {
+		struct xen_domctl_sched_credit credit;
+		struct xen_domctl_sched_credit2 credit2;
+		uint8_t pad[24];
+	} u;
+};
+
+struct xen_domctl_settimeoffset {
+	int64_t __attribute__((aligned(8))) time_offset_seconds;
+};
+
 struct xen_domctl_max_mem {
 	uint64_aligned_t max_memkb;
 };
@@ -116,6 +165,8 @@ struct xen_domctl {
 #define XEN_DOMCTL_scheduler_op       16
 #define XEN_DOMCTL_setdomainhandle    17
 #define XEN_DOMCTL_iomem_permission   20
+#define XEN_DOMCTL_settimeoffset      24
+#define XEN_DOMCTL_getvcpuaffinity    25
 #define XEN_DOMCTL_set_address_size   35
 #define XEN_DOMCTL_bind_pt_irq        38
 #define XEN_DOMCTL_memory_mapping     39
@@ -137,6 +188,9 @@ struct xen_domctl {
 		struct xen_domctl_cacheflush cacheflush;
 		struct xen_domctl_paging_mempool paging_mempool;
 		struct xen_domctl_setdomainhandle setdomainhandle;
+		struct xen_domctl_vcpuaffinity vcpuaffinity;
+		struct xen_domctl_scheduler_op scheduler_op;
+		struct xen_domctl_settimeoffset settimeoffset;
 		uint8_t pad[128];
 	} u;
 };

@@ -58,12 +58,55 @@ struct xen_sysctl_getdomaininfolist {
 	uint32_t num_domains;
 };
 
+#define XEN_SYSCTL_CPUPOOL_OP_CREATE     1
+#define XEN_SYSCTL_CPUPOOL_OP_DESTROY    2
+#define XEN_SYSCTL_CPUPOOL_OP_INFO       3
+#define XEN_SYSCTL_CPUPOOL_OP_ADDCPU     4
+#define XEN_SYSCTL_CPUPOOL_OP_RMCPU      5
+#define XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN 6
+#define XEN_SYSCTL_CPUPOOL_OP_FREEINFO   7
+#define XEN_SYSCTL_CPUPOOL_PAR_ANY       0xFFFFFFFFU
+
+struct xen_sysctl_cpupool_op {
+	uint32_t op;
+	uint32_t cpupool_id;
+	uint32_t sched_id;
+	uint32_t domid;
+	uint32_t cpu;
+	uint32_t n_dom;
+	struct xenctl_bitmap cpumap;
+};
+
+struct xen_sysctl_cputopo {
+	uint32_t core;
+	uint32_t socket;
+	uint32_t node;
+};
+
+struct xen_sysctl_cputopoinfo {
+	uint32_t num_cpus;
+	XEN_GUEST_HANDLE_64(struct xen_sysctl_cputopo) cputopo;
+};
+
+struct xen_sysctl_meminfo {
+	uint64_t memsize;
+	uint64_t memfree;
+};
+
+struct xen_sysctl_numainfo {
+	uint32_t num_nodes;
+	XEN_GUEST_HANDLE_64(struct xen_sysctl_meminfo) meminfo;
+	XEN_GUEST_HANDLE_64(uint32_t) distance;
+};
+
 struct xen_sysctl {
 	uint32_t cmd;
 #define XEN_SYSCTL_readconsole         1
 #define XEN_SYSCTL_physinfo            3
 #define XEN_SYSCTL_sched_id            4
 #define XEN_SYSCTL_getdomaininfolist   6
+#define XEN_SYSCTL_cputopoinfo        16
+#define XEN_SYSCTL_numainfo           17
 #define XEN_SYSCTL_cpupool_op         18
 	uint32_t interface_version;
 	union {
@@ -71,6 +114,9 @@ struct xen_sysctl {
 		struct xen_sysctl_physinfo physinfo;
 		struct xen_sysctl_sched_id sched_id;
 		struct xen_sysctl_getdomaininfolist getdomaininfolist;
+		struct xen_sysctl_cpupool_op cpupool_op;
+		struct xen_sysctl_cputopoinfo cputopoinfo;
+		struct xen_sysctl_numainfo numainfo;
 		uint8_t pad[128];
 	} u;
 };

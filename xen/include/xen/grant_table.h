@@ -25,6 +25,8 @@
  *   unmap          remove it: GNTST_okay, or GNTST_general_error if
  *                  host_addr does not map mfn
  *   copy           copy len bytes between machine frames (offsets checked)
+ *   release        optional: a mapping of mfn made by d goes away without
+ *                  an unmap (d is being destroyed; its stage 2 goes too)
  *
  * Hypercall entry: gnttab_op(cur, cmd, arg, count). arg points to count
  * consecutive argument structs (gnttab_op_size(cmd) bytes each; 0 = unknown
@@ -70,6 +72,7 @@ struct gnttab_ops {
 	int (*unmap)(struct gnttab_domain *d, uint64_t host_addr, uint64_t mfn);
 	void (*copy)(uint64_t dst_mfn, unsigned int dst_off, uint64_t src_mfn,
 		     unsigned int src_off, unsigned int len);
+	void (*release)(struct gnttab_domain *d, uint64_t mfn);
 };
 
 /* Embedded in the core's struct domain; opaque outside grant_table.c. */

@@ -53,6 +53,7 @@ void arch_sched_cpu_init(void)
 {
 	request_irq(VTIMER_PPI, vtimer_irq, NULL);
 	request_irq(SGI_KICK, kick_irq, NULL);
+	request_irq(VGIC_MAINT_IRQ, vgic_maintenance_irq, NULL);
 }
 
 void arch_kick_cpu(unsigned int cpu)

@@ -23,9 +23,11 @@
 #define ICH_VMCR_EL2 S3_4_C12_C11_7
 #define LR_STATE_PENDING (1ULL << 62)
 #define LR_STATE_MASK (3ULL << 62)
+#define LR_HW (1ULL << 61)
 #define LR_GROUP1 (1ULL << 60)
 #define LR_PRIO (0xa0ULL << 48)
 #define HCR_EN 1ULL
+#define HCR_UIE 2ULL
 
 static uint64_t read_lr(unsigned int n)
 {
@@ -127,7 +129,7 @@ static void v3_reset(struct vgic_hw_ctxt *c)
 	c->hcr = HCR_EN;
 }
 
-static int v3_place(unsigned int virq)
+static int v3_place(unsigned int virq, unsigned int pirq)
 {
 	unsigned int i, n = nr_lrs(), slot = n;
 
@@ -138,15 +140,17 @@ static int v3_place(unsigned int virq)
 			if (slot == n)
 				slot = i;
 		} else if ((lr & 0xffffffffULL) == virq) {
-			/* active (being handled): pending again as well */
-			if (!(lr & LR_STATE_PENDING))
+			/* active (being handled): pending again as well, unless
+			 * HW-linked (then the physical one is still active) */
+			if (!(lr & LR_STATE_PENDING) && !(lr & LR_HW))
 				write_lr(i, lr | LR_STATE_PENDING);
 			return 0;
 		}
 	}
 	if (slot == n)
 		return -1;
-	write_lr(slot, LR_STATE_PENDING | LR_GROUP1 | LR_PRIO | virq);
+	write_lr(slot, LR_STATE_PENDING | LR_GROUP1 | LR_PRIO | virq |
+		 (pirq ? LR_HW | ((uint64_t)pirq << 32) : 0));
 	return 0;
 }
 
@@ -160,10 +164,26 @@ static bool v3_lr_pending(void)
 	return false;
 }
 
+static void v3_maintenance(void)
+{
+}
+
+static void v3_underflow(bool on)
+{
+	uint64_t hcr = READ_SYSREG_E(ICH_HCR_EL2);
+	uint64_t want = on ? hcr | HCR_UIE : hcr & ~HCR_UIE;
+
+	if (want != hcr)
+		WRITE_SYSREG_E(ICH_HCR_EL2, want);
+}
+
 const struct vgic_hw_ops vgic_v3_hw_ops = {
+	.hw_link = true,
+	.maintenance = v3_maintenance,
 	.save = v3_save,
 	.restore = v3_restore,
 	.reset = v3_reset,
 	.place = v3_place,
 	.lr_pending = v3_lr_pending,
+	.underflow = v3_underflow,
 };

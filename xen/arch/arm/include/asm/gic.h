@@ -51,6 +51,10 @@ int request_irq(unsigned int irq, irq_handler_t fn, void *priv);
 /* The same for an interrupt the running guest will deactivate (HW-linked). */
 int request_guest_irq(unsigned int irq, irq_handler_t fn, void *priv);
 void gic_send_sgi(unsigned int sgi, unsigned int cpu);
+/* True if `irq` exists and has no handler (not the hypervisor's). */
+bool gic_irq_free(unsigned int irq);
+/* Mask / unmask `irq` at the distributor (from any CPU). */
+void gic_irq_enable(unsigned int irq, bool on);
 /* From the IRQ vector: acknowledge, run the handler, EOI, deactivate. */
 void do_irq(void);
 

@@ -25,11 +25,14 @@ struct vgic_cpu {
 };
 
 struct vgic_dist {
+	struct domain *d;
 	uint32_t ctlr;
 	bool v2;			/* GICv2 front-end: SPIs routed by ITARGETSR */
 	unsigned int nr_spis;
 	struct vgic_irq *spi;
 	struct vgic_cpu *cpu[MAX_VCPUS];
+	/* INTIDs that are physical SPIs routed here (same number): HW-linked LRs. */
+	uint64_t hw[VGIC_NR_INTIDS / 64];
 };
 
 #define VGIC_BANK_SPIS 1		/* INTIDs >= 32 reachable (distributors) */
@@ -58,14 +61,40 @@ int vgic_v2_init(struct domain *d, paddr_t dist, paddr_t gich, unsigned int nr_l
 int vgic_v3_init(struct domain *d, paddr_t dist, paddr_t redist, unsigned int nr_lines);
 
 /* The list registers of this pCPU's virtual CPU interface (GICv3 sysregs or GICv2 GICH). */
+/*
+ * GIC maintenance interrupt: PPI 9, the number the Arm BSA/SBSA recommends
+ * and both QEMU boards (virt, ZynqMP) use.
+ */
+#define VGIC_MAINT_IRQ 25
+
 struct vgic_hw_ops {
+	/*
+	 * true: a physical SPI routed to a guest goes into the LR HW-linked
+	 * (GICv3: the guest's deactivation reaches the distributor from any
+	 * pCPU). false (GICv2, where an SPI must be deactivated by the CPU
+	 * interface that acknowledged it, and the vCPU may have moved): we
+	 * mask and deactivate it at once, and unmask it on the guest's EOI
+	 * (LR EOI bit, maintenance interrupt).
+	 */
+	bool hw_link;
+	/* Maintenance interrupt on this pCPU: unmask the SPIs the guest EOId. */
+	void (*maintenance)(void);
 	void (*save)(struct vgic_hw_ctxt *c);
 	void (*restore)(const struct vgic_hw_ctxt *c);
 	void (*reset)(struct vgic_hw_ctxt *c);
-	/* Make `virq` pending in a list register (merged into one that holds it). 0, or -1 if full. */
-	int (*place)(unsigned int virq);
+	/*
+	 * Make `virq` pending in a list register (merged into one that holds
+	 * it); `pirq` != 0: HW-linked to that physical INTID. 0, or -1 if full.
+	 */
+	int (*place)(unsigned int virq, unsigned int pirq);
 	/* Does a list register hold a pending interrupt? */
 	bool (*lr_pending)(void);
+	/*
+	 * Underflow maintenance interrupt (HCR.UIE: at most one LR still
+	 * valid) on/off: asked for while interrupts wait for a free LR, so
+	 * they go in as soon as the guest has handled the ones there.
+	 */
+	void (*underflow)(bool on);
 };
 
 extern const struct vgic_hw_ops vgic_v3_hw_ops, vgic_v2_hw_ops;
@@ -80,6 +109,16 @@ void vgic_hw_reset(struct vgic_hw_ctxt *c);
  * there is no such vCPU or INTID.
  */
 int vgic_inject(struct domain *d, unsigned int vcpu, unsigned int virq);
+
+/*
+ * The guest wrote GICD_ISENABLER for INTIDs [first, first + n): each
+ * SPI it now enables that is a free physical SPI (dom0 only, 1:1) is
+ * routed to it, HW-linked, so the guest's EOI deactivates it.
+ */
+void vgic_route_enabled_spis(struct vgic_dist *dist, unsigned int first, unsigned int n);
+
+/* The maintenance interrupt's handler (every pCPU). */
+void vgic_maintenance_irq(unsigned int irq, void *priv);
 void vgic_inject_vcpu(struct vcpu *v, unsigned int virq);
 
 #endif
