@@ -30,6 +30,8 @@
 #define DOM0_FEATURES ((1U << 0) | (1U << 1) | (1U << 2) | (1U << 8) | \
 		       (1U << 9) | (1U << 10) | (1U << 11))
 
+#define XENFEAT_DOM0 (1U << 11)
+
 typedef long (*hypercall_fn)(struct cpu_regs *regs);
 
 static long copy_string_out(uint64_t gva, const char *s, size_t size)
@@ -48,6 +50,8 @@ static long get_features(uint64_t gva)
 	if (copy_from_guest(fi, gva, sizeof(fi)))
 		return -XEN_EFAULT;
 	fi[1] = fi[0] == 0 ? DOM0_FEATURES : 0;
+	if (current_vcpu()->domain->domid != 0)	/* a domU is not the initial domain */
+		fi[1] &= ~XENFEAT_DOM0;
 	return copy_to_guest(gva, fi, sizeof(fi)) ? -XEN_EFAULT : 0;
 }
 
