@@ -53,6 +53,8 @@ def dialog(name, board_name):
         r"^\(XEN\) 'q' pressed -> dumping domain info",
         r'^\(XEN\) General information for domain 0:',
         r'^\(XEN\)   VCPU0: ',
+        r"^\(XEN\) 'r' pressed -> dumping run queues",
+        r'^\(XEN\)   CPU0: (idle|running d0v\d)',
         r"^\(XEN\) 'z' \(ascii 7a\): no handler",
         TO_DOM0,
         r'^second=2\s*$',
@@ -64,7 +66,8 @@ def dialog(name, board_name):
         (r'^DOM0-ASK 2(?!\d)', CTRL_A3),
         (TO_XEN, b'h'),
         (r"key 'h' \(ascii '68'\)", b'q'),
-        (r'^\(XEN\)   VCPU0: ', b'z'),
+        (r'^\(XEN\)   VCPU0: ', b'r'),
+        (r"dumping run queues", b'z'),
         (r"no handler", CTRL_A3),
         (TO_DOM0, 'echo second=$((1+1)); poweroff -f'),
     ]
@@ -88,5 +91,5 @@ def reboot(name, board_name):
     sc.send = [(r'^DOM0-ASK 1(?!\d)', 'reboot -f'),
                (r'^\(XEN\) Resetting', b''),
                (r'^DOM0-ASK 1(?!\d)', 'poweroff -f')]
-    sc.timeout = 180
+    sc.timeout = 300
     return sc

@@ -99,6 +99,57 @@ static void dump_domains(unsigned char key)
 	}
 }
 
+/* Calls fn for every vCPU of every domain. */
+static void for_each_vcpu(void (*fn)(const struct vcpu *v, const struct vcpu_runinfo *ri))
+{
+	struct vcpu_runinfo ri;
+	unsigned int id, i;
+
+	for (id = 0; id < MAX_DOMID; id++) {
+		struct domain *d = domain_by_id(id);
+
+		for (i = 0; d && i < d->nr_vcpus; i++) {
+			if (!d->vcpu[i])
+				continue;
+			vcpu_get_runinfo(d->vcpu[i], &ri);
+			fn(d->vcpu[i], &ri);
+		}
+	}
+}
+
+static const struct vcpu *running_on[NR_CPUS];
+
+static void note_running(const struct vcpu *v, const struct vcpu_runinfo *ri)
+{
+	if (ri->state == VCPU_RUNNING && ri->pcpu < NR_CPUS)
+		running_on[ri->pcpu] = v;
+}
+
+static void print_runnable(const struct vcpu *v, const struct vcpu_runinfo *ri)
+{
+	if (ri->state == VCPU_RUNNABLE)
+		printk("  waiting to run: d%uv%u (last on CPU%u)\n", v->domain->domid,
+		       v->id, ri->pcpu);
+}
+
+static void dump_runqueues(unsigned char key)
+{
+	unsigned int i;
+
+	printk("'%c' pressed -> dumping run queues\n", key);
+	memset(running_on, 0, sizeof(running_on));
+	for_each_vcpu(note_running);
+	for (i = 0; i < NR_CPUS; i++) {
+		const struct vcpu *v = running_on[i];
+
+		if (v)
+			printk("  CPU%u: running d%uv%u\n", i, v->domain->domid, v->id);
+		else if (pcpus[i].online)
+			printk("  CPU%u: idle\n", i);
+	}
+	for_each_vcpu(print_runnable);
+}
+
 static void show_memory(unsigned char key)
 {
 	printk("'%c' pressed -> heap: %lu of %lu MiB free\n", key,
@@ -117,5 +168,6 @@ void keyhandler_init(void)
 	keyhandler_register('h', show_help, "show this message");
 	keyhandler_register('q', dump_domains, "dump domain (and guest debug) info");
 	keyhandler_register('m', show_memory, "memory info");
+	keyhandler_register('r', dump_runqueues, "dump run queues");
 	keyhandler_register('R', reboot_machine, "reboot machine");
 }
