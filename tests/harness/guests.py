@@ -146,3 +146,36 @@ def xenctx_scenario(name, hv='reference', echo=False):
                   r'^BROKEN-DESTROY rc=0', r'^DOM0-XENCTX-DONE', lifecycle.HV_END[hv]])
     sc.fail = list(h.DEFAULT_FAIL) + [r'^(?!XENCTX-BAD-DOMID)[A-Z0-9-]+ rc=[1-9]']
     return sc
+
+
+def debug_hvc_image(name):
+    """tests/domu/debug-hvc.S assembled into a raw arm64 Image."""
+    src = os.path.join(DOMU, 'debug-hvc.S')
+    wd = h.workdir(name)
+    obj, elf, img = (os.path.join(wd, 'debug-hvc' + s) for s in ('.o', '.elf', '.img'))
+    steps = [['aarch64-linux-gnu-as', '-o', obj, src],
+             ['aarch64-linux-gnu-ld', '-Ttext=0', '-o', elf, obj],
+             ['aarch64-linux-gnu-objcopy', '-O', 'binary', elf, img]]
+    for cmd in steps:
+        try:
+            h.subprocess.run(cmd, check=True, capture_output=True, text=True)
+        except FileNotFoundError:
+            raise h.HarnessError('%s missing (Debian package binutils-aarch64-linux-gnu)' % cmd[0])
+        except h.subprocess.CalledProcessError as e:
+            raise h.HarnessError('%s failed:\n%s' % (' '.join(cmd), e.stderr))
+    return img
+
+
+def debug_hvc_scenario(name):
+    """Our hypervisor with tests/domu/debug-hvc.S as dom0's kernel: each
+    debug HVC's console line, then the guest's PSCI SYSTEM_OFF."""
+    import ourboot
+    sc = ourboot.boot(name, 'virt64-gicv3', timeout=60)
+    sc.kernel = debug_hvc_image(name)
+    sc.also = [ourboot.module_marker('Kernel', sc.board.kernel_addr, os.path.getsize(sc.kernel))]
+    sc.expect = sc.expect[:-1] + [
+        r'^\(XEN\) hvc-ok$', r'^\(XEN\) DOM0: R1 = 0x000000001234abcd at 0x[0-9a-f]{16}$',
+        r'^\(XEN\) DOM0: Reached [0-9a-f]{16}$', r'^\(XEN\) DOM0: DEBUG$',
+        r'^\(XEN\) +PC: [0-9a-f]{16}$', r'X7 ?: 0000000000007777$',
+        r'^\(XEN\) DOM0: Unhandled debug trap 0x42$', sc.expect[-1]]
+    return sc
