@@ -95,6 +95,8 @@ class Scenario:
     timeout: float = 120.0
     qemu_args: list = field(default_factory=list)
     echo: bool = False                   # copy the console to stdout
+    reboot: bool = False                 # a guest reset restarts the machine
+                                         # (no -no-reboot); default: QEMU exits
 
     def full_xen_args(self):
         base = 'console=dtuart dtuart=%s' % (self.dtuart or self.board.dtuart)
@@ -196,7 +198,9 @@ def uboot_boot(sc, wd):
 
 def qemu_command(sc, wd):
     b = sc.board
-    cmd = [b.qemu] + dtbmod.qemu_machine_args(b) + ['-nographic', '-no-reboot']
+    cmd = [b.qemu] + dtbmod.qemu_machine_args(b) + ['-nographic']
+    if not sc.reboot:
+        cmd.append('-no-reboot')
     if sc.boot == 'kernel':
         cmd += ['-kernel', sc.hypervisor, '-dtb', make_dtb(sc, wd)]
     elif sc.boot == 'loader':
@@ -263,8 +267,11 @@ class Console:
         self.log.write('%9.3f === %s\n' % (self.elapsed(), text))
 
     def send(self, text):
-        self.log.write('%9.3f >>> %s\n' % (self.elapsed(), text))
-        self.proc.stdin.write(text.encode() + b'\n')
+        """A str is a line (newline added); bytes are keys sent as they
+        are (e.g. b'\\x01\\x01\\x01', CTRL-a three times)."""
+        self.log.write('%9.3f >>> %r\n' % (self.elapsed(), text) if isinstance(text, bytes)
+                       else '%9.3f >>> %s\n' % (self.elapsed(), text))
+        self.proc.stdin.write(text if isinstance(text, bytes) else text.encode() + b'\n')
         self.proc.stdin.flush()
 
 

@@ -71,7 +71,8 @@ def fair(name, board_name, nr_vcpus, secs=10, min_pct=50):
     """`nr_vcpus` vCPUs (dom0_max_vcpus) on fewer pCPUs: a busy loop pinned
     to every vCPU runs for `secs` seconds while a 5th task prints a tick a
     second (dom0's shell, pinned to the last vCPU, at a higher priority than
-    the loops). Every loop makes progress; of the loops alone on their vCPU
+    the loops), and a command typed on the console meanwhile is answered
+    before the loops end. Every loop makes progress; of the loops alone on their vCPU
     the slowest reaches `min_pct` % of the fastest's count (each vCPU got
     its share of the pCPUs);
     and no tick comes more than 5 s after the last."""
@@ -81,8 +82,11 @@ def fair(name, board_name, nr_vcpus, secs=10, min_pct=50):
                 timeout=180)
     i = sc.expect.index(r'^DOM0-DONE')
     sc.expect[i:i] = [r'^FAIR-START cpus=%d secs=%d' % (nr_vcpus, secs),
-                      r'^TICK %d ' % (secs // 3),
+                      r'^ANSWER 42\s*$', r'^TICK %d ' % (secs // 3),
                       r'^FAIR-RESULT ', r'^FAIR-OK']
+    # typed on the serial line while the loops run (console input:
+    # CONSOLEIO_read); dom0's shell must answer before they end
+    sc.send = [(r'^FAIR-START', 'echo ANSWER $((6*7))')]
     sc.fail.append(r'^FAIR-BAD')
     return sc
 

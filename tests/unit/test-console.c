@@ -64,9 +64,22 @@ static void test_fatal(void)
 	CHECK_STR(buf, "(XEN) half a line\n(XEN) FATAL: no dom0 kernel\n");
 }
 
+/* A guest's line is not cut by a hypervisor line: a newline comes first. */
+static void test_guest_mid_line(void)
+{
+	host_console_clear();
+	console_write_guest("[ 1.0] abc", 10);
+	printk("line %d\n", 1);
+	console_write_guest(" def\n", 5);
+	printk("line %d\n", 2);
+	CHECK_STR(host_console_text(),
+		  "[ 1.0] abc\n(XEN) line 1\n def\n(XEN) line 2\n");
+}
+
 int main(void)
 {
 	test_buffer_then_attach();
+	test_guest_mid_line();
 	test_fatal();
 	return check_result("test-console");
 }

@@ -24,6 +24,7 @@
 #include <asm/guest.h>
 #include <asm/hypercall.h>
 #include <asm/smp.h>
+#include <public/vcpu.h>
 #include <xen/domain.h>
 #include <xen/percpu.h>
 #include <xen/sched.h>
@@ -93,6 +94,12 @@ void domain_shutdown(struct domain *d, unsigned int reason) {}
 int copy_from_guest(void *dst, uint64_t gva, size_t n)
 {
 	memcpy(dst, (void *)(uintptr_t)gva, n);
+	return 0;
+}
+
+int copy_to_guest(uint64_t gva, const void *src, size_t n)
+{
+	memcpy((void *)(uintptr_t)gva, src, n);
 	return 0;
 }
 
@@ -216,9 +223,12 @@ static enum vcpu_runstate state(struct vcpu *v)
 static void test_fairness(void)
 {
 	struct domain *d = new_domain(0, 4);
+	struct vcpu_runstate_info area;
 	struct vcpu_runinfo ri;
 	unsigned int i, step;
+	uint64_t t0 = now;
 
+	d->vcpu[3]->runstate_gva = (uintptr_t)&area;	/* its runstate area */
 	use_cpu(0);
 	for (i = 0; i < 4; i++)
 		vcpu_start(d->vcpu[i], 0x1000, i);
@@ -232,7 +242,16 @@ static void test_fairness(void)
 		vcpu_get_runinfo(d->vcpu[i], &ri);
 		CHECK(ri.time_ns > 500000000ULL - 2 * SLICE * 1000);
 		CHECK(ri.time_ns < 500000000ULL + 2 * SLICE * 1000);
+		/* runstate: the other half of the second waiting for a pCPU */
+		CHECK(d->vcpu[i]->sched.rs_ticks[RUNSTATE_runnable] > 500000 - 2 * SLICE);
+		CHECK(d->vcpu[i]->sched.rs_ticks[RUNSTATE_runnable] < 500000 + 2 * SLICE);
 	}
+	/* the area as published at its last switch-in */
+	CHECK(area.state == RUNSTATE_running);
+	CHECK(area.state_entry_time <= (now - t0 + 1) * 1000 + t0 * 1000);
+	CHECK(area.time[RUNSTATE_running] + area.time[RUNSTATE_runnable] + area.time[RUNSTATE_offline] ==
+	      area.state_entry_time - t0 * 1000);
+	CHECK(area.time[RUNSTATE_runnable] > 400000000ULL);
 	retire(d);
 }
 

@@ -23,6 +23,30 @@ static void test_mem(void)
 	CHECK(memcpy(buf, "12", 2) == buf && buf[1] == '2');
 }
 
+/* Word-at-a-time memcpy/memset: every head/tail alignment and length
+ * against a byte-by-byte model, guard bytes around the target intact. */
+static void test_mem_words(void)
+{
+	unsigned char src[96], dst[96], want[96];
+	size_t so, d_off, n, i;
+
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = (unsigned char)(i * 37 + 11);
+	for (so = 0; so < 9; so++)
+		for (d_off = 0; d_off < 9; d_off++)
+			for (n = 0; n < 70; n++) {
+				memset(dst, 0xa5, sizeof(dst));
+				for (i = 0; i < sizeof(want); i++)
+					want[i] = i >= d_off && i < d_off + n ? src[so + i - d_off] : 0xa5;
+				CHECK(memcpy(dst + d_off, src + so, n) == dst + d_off);
+				CHECK(!memcmp(dst, want, sizeof(dst)));
+				memset(dst + d_off, (int)(n + 0x100), n);	/* only the low byte counts */
+				for (i = 0; i < sizeof(want); i++)
+					want[i] = i >= d_off && i < d_off + n ? (unsigned char)n : 0xa5;
+				CHECK(!memcmp(dst, want, sizeof(dst)));
+			}
+}
+
 static void test_str(void)
 {
 	const char *s = "a/b/c";
@@ -56,6 +80,7 @@ static void test_strtoul(void)
 int main(void)
 {
 	test_mem();
+	test_mem_words();
 	test_str();
 	test_strtoul();
 	return check_result("test-string");

@@ -144,6 +144,21 @@ int libxl__hotplug_run(libxl_ctx *ctx, const struct libxl__hotplug *hp)
 }
 
 /* Script "remove"/"offline" (if the backend names one), then the directory. */
+/* The interface the vif script sees: vifname= if the backend has one. */
+static void vif_ifname(libxl_ctx *ctx, const char *be, uint32_t domid, int devid, char *out,
+		       size_t len)
+{
+	char path[192], *name;
+
+	snprintf(path, sizeof(path), "%s/vifname", be);
+	name = libxl_xs_read(ctx, path);
+	if (name)
+		snprintf(out, len, "%s", name);
+	else
+		snprintf(out, len, "vif%u.%d", domid, devid);
+	free(name);
+}
+
 void libxl__backend_teardown(libxl_ctx *ctx, const char *be, const char *kind, uint32_t domid,
 			     int devid)
 {
@@ -152,13 +167,7 @@ void libxl__backend_teardown(libxl_ctx *ctx, const char *be, const char *kind, u
 	struct libxl__hotplug hp = { .kind = kind, .be = be, .what = what,
 				     .action = vif ? "offline" : "remove" };
 
-	snprintf(path, sizeof(path), "%s/vifname", be);
-	script = libxl_xs_read(ctx, path);
-	if (script)
-		snprintf(ifname, sizeof(ifname), "%s", script);
-	else
-		snprintf(ifname, sizeof(ifname), "vif%u.%d", domid, devid);
-	free(script);
+	vif_ifname(ctx, be, domid, devid, ifname, sizeof(ifname));
 	snprintf(path, sizeof(path), "%s/script", be);
 	script = libxl_xs_read(ctx, path);
 	snprintf(what, sizeof(what), "%s %d of domain %u", kind, devid, domid);

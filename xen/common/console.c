@@ -4,11 +4,16 @@
  * sends it to the attached UART. Until a UART is attached (no early-printk
  * build and the DT not read yet) output goes to a buffer that
  * console_attach() replays, so the first lines appear once dtuart is known.
+ *
+ * One lock makes each printk() line and each chunk of guest output whole
+ * (CPUs print at once). A hypervisor line never starts in the middle of a
+ * guest's line: a newline is emitted first.
  */
 #include <xen/arch.h>
 #include <xen/console.h>
 #include <xen/lib.h>
 #include <xen/serial.h>
+#include <xen/spinlock.h>
 
 #define PREFIX "(XEN) "
 #define PENDING_SIZE 8192
@@ -18,6 +23,8 @@ static paddr_t cons_base;
 static bool at_line_start = true;
 static char pending[PENDING_SIZE];
 static size_t pending_len;
+static spinlock_t cons_lock = SPIN_LOCK_UNLOCKED;
+static bool guest_mid_line;
 
 static void emit_raw(char c)
 {
@@ -46,10 +53,14 @@ void console_write_guest(const char *s, size_t n)
 {
 	size_t i;
 
+	spin_lock(&cons_lock);
 	for (i = 0; i < n; i++) {
 		emit_raw(s[i]);
 		at_line_start = s[i] == '\n';
 	}
+	if (n)
+		guest_mid_line = !at_line_start;
+	spin_unlock(&cons_lock);
 }
 
 void vprintk(const char *fmt, va_list ap)
@@ -60,8 +71,13 @@ void vprintk(const char *fmt, va_list ap)
 
 	if (n >= (int)sizeof(line))
 		n = sizeof(line) - 1;
+	spin_lock(&cons_lock);
+	if (guest_mid_line && n)
+		emit('\n');
+	guest_mid_line = false;
 	for (i = 0; i < n; i++)
 		emit(line[i]);
+	spin_unlock(&cons_lock);
 }
 
 void printk(const char *fmt, ...)

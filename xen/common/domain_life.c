@@ -13,6 +13,7 @@
  * change to the domain list and to a domain's memory bookkeeping.
  */
 #include <public/errno.h>
+#include <xen/console.h>
 #include <xen/domain.h>
 #include <xen/grant_table.h>
 #include <xen/lib.h>
@@ -173,6 +174,8 @@ static void start_vcpus(struct domain *d)
 		struct vcpu *v = d->vcpu[i];
 
 		if (v && v->boot_pending) {
+			printk("d%u: vCPU %u starts at %#llx\n", d->domid, v->id,
+			       (unsigned long long)v->boot_pc);
 			v->boot_pending = false;
 			vcpu_start(v, v->boot_pc, v->boot_x0);
 		}

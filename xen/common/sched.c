@@ -19,6 +19,7 @@
 #include <asm/hypercall.h>
 #include <asm/smp.h>
 #include <public/errno.h>
+#include <public/vcpu.h>
 #include <public/xen.h>
 #include <xen/console.h>
 #include <xen/domain.h>
@@ -74,6 +75,38 @@ static uint64_t ns_to_ticks(uint64_t ns)
 static bool runnable(const struct vcpu *v)
 {
 	return v->sched.online && !v->sched.blocked && !v->sched.pause_count;
+}
+
+/*
+ * Runstate accounting (lock held): the state follows the flags; paused
+ * and offline vCPUs count as RUNSTATE_offline, as on Xen.
+ */
+static void rs_sync(struct vcpu *v)
+{
+	unsigned int want = v->sched.running ? RUNSTATE_running :
+			    !v->sched.online || v->sched.pause_count ? RUNSTATE_offline :
+			    v->sched.blocked ? RUNSTATE_blocked : RUNSTATE_runnable;
+	uint64_t now = arch_counter();
+
+	if (want == v->sched.rs_state)
+		return;
+	v->sched.rs_ticks[v->sched.rs_state] += now - v->sched.rs_entry;
+	v->sched.rs_entry = now;
+	v->sched.rs_state = want;
+}
+
+/* The guest's registered runstate area, written as the vCPU goes on a pCPU. */
+static void rs_publish(struct vcpu *v)
+{
+	struct vcpu_runstate_info ri = { .state = (int)v->sched.rs_state };
+	unsigned int i;
+
+	if (!v->runstate_gva)
+		return;
+	ri.state_entry_time = ticks_to_ns(v->sched.rs_entry);
+	for (i = 0; i < 4; i++)
+		ri.time[i] = ticks_to_ns(v->sched.rs_ticks[i]);
+	copy_to_guest(v->runstate_gva, &ri, sizeof(ri));	/* unmapped: nothing */
 }
 
 static void rq_push(struct vcpu *v)
@@ -158,6 +191,7 @@ static void unblock(struct vcpu *v)
 	v->sched.blocked = false;
 	v->sched.wake_at = 0;
 	v->sched.poll_until = 0;
+	rs_sync(v);
 	make_runnable(v);
 }
 
@@ -190,6 +224,8 @@ struct vcpu *vcpu_create(struct domain *d, unsigned int id)
 	v->id = id;
 	v->domain = d;
 	v->vcpu_info_gfn = ~0ULL;
+	v->sched.rs_state = RUNSTATE_offline;
+	v->sched.rs_entry = arch_counter();
 	if (arch_vcpu_create(v)) {
 		xfree(v);
 		return NULL;
@@ -239,6 +275,7 @@ void vcpu_start(struct vcpu *v, uint64_t pc, uint64_t x0)
 	sched_started = true;
 	v->sched.online = true;
 	v->sched.blocked = false;
+	rs_sync(v);
 	make_runnable(v);
 	spin_unlock(&sched_lock);
 }
@@ -254,6 +291,7 @@ void vcpu_pause(struct vcpu *v)
 {
 	spin_lock(&sched_lock);
 	v->sched.pause_count++;
+	rs_sync(v);
 	if (v->sched.running && v->sched.processor != this_cpu()->id)
 		arch_kick_cpu(v->sched.processor);
 	spin_unlock(&sched_lock);
@@ -268,6 +306,7 @@ void vcpu_unpause(struct vcpu *v)
 	spin_lock(&sched_lock);
 	if (v->sched.pause_count)
 		v->sched.pause_count--;
+	rs_sync(v);
 	make_runnable(v);
 	spin_unlock(&sched_lock);
 }
@@ -400,6 +439,7 @@ static void claim(struct pcpu_sched *ps, struct vcpu *v)
 	v->sched.running = true;
 	v->sched.processor = this_cpu()->id;
 	v->sched.run_start = arch_counter();
+	rs_sync(v);
 	ps->curr = v;
 	ps->idle = false;
 }
@@ -437,6 +477,7 @@ static void put_prev(struct vcpu *prev, struct cpu_regs *frame)
 	prev->sched.run_ticks += arch_counter() - prev->sched.run_start;
 	prev->sched.wake_at = prev->sched.blocked ? wake : 0;
 	__atomic_store_n(&prev->sched.running, false, __ATOMIC_RELEASE);
+	rs_sync(prev);
 	make_runnable(prev);
 	spin_unlock(&sched_lock);
 }
@@ -467,6 +508,7 @@ void sched_leave(struct cpu_regs *frame)
 	ps->need_resched = false;
 	arm_timer(ps);
 	spin_unlock(&sched_lock);
+	rs_publish(next);	/* its stage 1 is loaded now */
 	arch_vgic_flush(next);
 }
 
@@ -514,8 +556,10 @@ static long shutdown(uint64_t gva)
 	printk("d%u: shut down (reason %u)\n", d->domid, reason);
 	spin_lock(&sched_lock);
 	for (i = 0; i < d->nr_vcpus && i < MAX_VCPUS; i++)
-		if (d->vcpu[i])
+		if (d->vcpu[i]) {
 			d->vcpu[i]->sched.pause_count++;
+			rs_sync(d->vcpu[i]);
+		}
 	spin_unlock(&sched_lock);
 	domain_shutdown(d, reason);	/* tells the toolstack */
 	return 0;

@@ -33,7 +33,8 @@ done
 echo "LOOP cpu=$1 n=$i" >/tmp/loop.$1'
 
 # The loops run at nice 10 (background load), the ticker (this shell,
-# pinned to the last CPU) at nice 0, as a user's shell would. The verdict:
+# pinned to the last CPU) at nice 0, as a user's shell would; it also runs
+# any command typed on the console meanwhile. The verdict:
 # every loop made progress; among the loops that have their vCPU to
 # themselves (all but the last) the slowest made at least xa_min_pct % of
 # the fastest's count (the vCPUs got their fair share of the pCPUs); at
@@ -52,7 +53,11 @@ fair() {
 	echo "FAIR-START cpus=$n secs=$secs"
 	t=0 late=0 prev=$(uptime_cs)
 	while [ "$(uptime_s)" -lt "$end" ]; do
-		sleep 1
+		# a second's wait, or a command typed on the console (run at once)
+		if read -t 1 -r cmd; then
+			eval "$cmd"
+			continue
+		fi
 		t=$((t + 1))
 		now=$(uptime_cs)
 		[ $((now - prev)) -gt 500 ] && late=$((late + 1))

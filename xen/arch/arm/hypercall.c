@@ -21,8 +21,6 @@
 #include <xen/multicall.h>
 #include <xen/sched.h>
 
-#define CONSOLEIO_READ 1
-#define CONSOLE_CHUNK 128
 #define XEN_MAJOR 4
 #define XEN_MINOR 17
 
@@ -31,6 +29,8 @@
  * HVM pirqs (10), dom0 (11). */
 #define DOM0_FEATURES ((1U << 0) | (1U << 1) | (1U << 2) | (1U << 8) | \
 		       (1U << 9) | (1U << 10) | (1U << 11))
+
+#define XENFEAT_DOM0 (1U << 11)
 
 typedef long (*hypercall_fn)(struct cpu_regs *regs);
 
@@ -50,6 +50,8 @@ static long get_features(uint64_t gva)
 	if (copy_from_guest(fi, gva, sizeof(fi)))
 		return -XEN_EFAULT;
 	fi[1] = fi[0] == 0 ? DOM0_FEATURES : 0;
+	if (current_vcpu()->domain->domid != 0)	/* a domU is not the initial domain */
+		fi[1] &= ~XENFEAT_DOM0;
 	return copy_to_guest(gva, fi, sizeof(fi)) ? -XEN_EFAULT : 0;
 }
 
@@ -67,31 +69,6 @@ static long do_xen_version(struct cpu_regs *regs)
 		return copy_to_guest(arg, &zero, sizeof(zero)) ? -XEN_EFAULT : 0;
 	case XENVER_get_features: return get_features(arg);
 	case XENVER_pagesize: return 4096;
-	default: return -XEN_ENOSYS;
-	}
-}
-
-static long console_write(uint64_t len, uint64_t gva)
-{
-	char buf[CONSOLE_CHUNK];
-
-	while (len) {
-		size_t n = len < CONSOLE_CHUNK ? len : CONSOLE_CHUNK;
-
-		if (copy_from_guest(buf, gva, n))
-			return -XEN_EFAULT;
-		console_write_guest(buf, n);
-		gva += n;
-		len -= n;
-	}
-	return 0;
-}
-
-static long do_console_io(struct cpu_regs *regs)
-{
-	switch (regs->x[0]) {
-	case CONSOLEIO_write: return console_write(regs->x[1], regs->x[2]);
-	case CONSOLEIO_READ: return 0;	/* no input yet */
 	default: return -XEN_ENOSYS;
 	}
 }

@@ -186,6 +186,7 @@ void start_xen(paddr_t fdt_paddr)
 	interrupts_init(fdt);
 	smp_bring_up(fdt);
 	interrupts_check();
+	console_input_init(fdt, hyp_uart.ops ? &hyp_uart : NULL);
 	if (!strncmp(options.xa_dom0, "off", 4))
 		printk("dom0: not started (xa_dom0=off)\n");
 	else if (!arch_runs_guests())

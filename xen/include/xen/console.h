@@ -20,6 +20,32 @@ void console_attach(const struct uart_ops *ops, paddr_t base);
 /* The UART in use, or NULL. */
 const struct uart_ops *console_uart(void);
 
+/*
+ * Console input (console-rx.c, console-input.c: arm64; console-input-none.c
+ * elsewhere):
+ * the UART's receive interrupt feeds console_rx_char(). Input goes to
+ * dom0 (a ring read by CONSOLEIO_read, VIRQ_CONSOLE raised) or, after
+ * CTRL-a three times, to the hypervisor's key handlers.
+ */
+struct dtuart;
+struct cpu_regs;
+void console_input_init(const void *fdt, const struct dtuart *uart);
+void console_rx_char(char c);
+/* Up to n characters of dom0's input; how many were copied. */
+size_t console_rx_read(char *buf, size_t n);
+/* Print where serial input goes now ("*** Serial input to DOM0 ..."). */
+void console_rx_announce(void);
+/* Tell dom0 its input ring has new characters (VIRQ_CONSOLE). */
+void console_rx_notify(void);
+/* The console_io hypercall (CONSOLEIO_write, CONSOLEIO_read). */
+long do_console_io(struct cpu_regs *regs);
+
+/* A key typed while input goes to the hypervisor ('h' lists them). */
+typedef void (*keyhandler_fn)(unsigned char key);
+void keyhandler_register(unsigned char key, keyhandler_fn fn, const char *desc);
+void keyhandler_run(unsigned char key);
+void keyhandler_init(void);
+
 /* Set up by the early-printk build option (CONFIG_EARLY_PRINTK), or nothing. */
 void early_console_init(void);
 

@@ -45,6 +45,10 @@ struct sched_vcpu {
 	uint64_t run_ticks;		/* total counter ticks on a pCPU */
 	uint64_t wake_at;		/* blocked: wake at this counter value, 0 = never */
 	uint64_t poll_until;		/* SCHEDOP_poll timeout (counter), 0 = none */
+	/* Xen runstate (RUNSTATE_*): what the guest's runstate area shows. */
+	unsigned int rs_state;
+	uint64_t rs_entry;		/* counter value when rs_state began */
+	uint64_t rs_ticks[4];		/* counter ticks spent in each state */
 };
 
 struct vcpu_runinfo {

@@ -12,6 +12,10 @@ struct uart_ops {
 	const char *name;			/* early-printk name: "pl011" */
 	void (*init)(paddr_t base);		/* make transmit work */
 	void (*putc)(paddr_t base, char c);	/* wait for room, send */
+	/* Input (NULL if the driver has none): one received character,
+	 * false when the FIFO is empty; interrupt on received data. */
+	bool (*getc)(paddr_t base, char *c);
+	void (*rx_irq_enable)(paddr_t base);
 };
 
 struct uart_driver {

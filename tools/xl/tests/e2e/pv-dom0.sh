@@ -40,10 +40,16 @@ md5sum /images/ro.img > /tmp/ro.md5
 losetup -a > /tmp/loops.before
 
 # --- 5. bad specs: refused before anything is built, the spec named ---
-left() {   # what a refused create must not leave: a domain, a backend, a loop device
+leftovers() {
 	[ "$($X list | wc -l)" = 2 ] || echo "a domain"
-	[ -z "$(xenstore-list /local/domain/0/backend 2>/dev/null)" ] || echo "backends"
+	for k in $(xenstore-list /local/domain/0/backend 2>/dev/null); do
+		[ -z "$(xenstore-list /local/domain/0/backend/$k 2>/dev/null)" ] || echo "$k backends"
+	done
 	losetup -a | cmp -s - /tmp/loops.before || echo "loop devices"
+}
+left() {   # what a refused create must not leave (3 s for a dying domain, a loop's autoclear)
+	i=0; while [ -n "$(leftovers)" ] && [ $i -lt 10 ]; do sleep 0.3; i=$((i+1)); done
+	leftovers
 }
 bad() {    # $1 name, $2 text the message must contain, $3 disk list, $4 vif list
 	printf 'name = "bad"\nkernel = "/boot/vmlinuz-guest"\nmemory = 64\n' > /tmp/bad.cfg
@@ -62,6 +68,9 @@ bad CDROM cdrom "'/images/ro.img,raw,xvdc,r,devtype=cdrom'" ""
 bad QCOW2 qcow2 "'/images/ro.img,qcow2,xvda,r'" ""
 bad NO-BRIDGE nosuchbr "'/images/ro.img,raw,xvda,r'" "'bridge=nosuchbr'"
 bad VIFNAME "a/b" "'/images/ro.img,raw,xvda,r'" "'vifname=a/b'"
+# Failing hotplug scripts: the domain exists by then, and must go with its devices.
+bad DISK-SCRIPT "xvdd.*/bin/false add failed" "'/images/ro.img,raw,xvda,r', '/images/hot.img,raw,xvdd,r,script=/bin/false'" ""
+bad VIF-SCRIPT "vif 0.*/bin/false online failed" "'/images/ro.img,raw,xvda,r'" "'bridge=xenbr0,script=/bin/false'"
 
 # --- 1-4. the guest: root on xvda, read-only xvdc, vif on xenbr0 ---
 L=/var/log/xen/console/guest-pvguest.log

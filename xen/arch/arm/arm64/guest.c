@@ -12,6 +12,8 @@
 #include <asm/sysregs.h>
 #include <asm/vgic.h>
 #include <xen/console.h>
+#include <xen/debug_trap.h>
+#include <xen/domain.h>
 #include <xen/lib.h>
 #include <xen/percpu.h>
 
@@ -61,7 +63,12 @@ void arch_kick_cpu(unsigned int cpu)
 	gic_send_sgi(SGI_KICK, cpu);
 }
 
-/* Guest VA -> machine address through both stages, RAM of the domain only. */
+/*
+ * Guest VA -> machine address through both stages, RAM of the domain only:
+ * dom0's 1:1 block; for a domU, whatever its stage 2 maps as Normal memory
+ * (only RAM: its own, and grant/foreign frames; PAR_EL1.ATTR[7:4] = 0 is
+ * Device).
+ */
 static int gva_to_ma(uint64_t gva, bool write, paddr_t *ma)
 {
 	uint64_t saved = READ_SYSREG(par_el1), par;
@@ -77,6 +84,8 @@ static int gva_to_ma(uint64_t gva, bool write, paddr_t *ma)
 	if (par & 1)
 		return -1;
 	*ma = (par & 0x0000fffffffff000ULL) | (gva & 0xfff);
+	if (!d->ram_size)
+		return par >> 60 ? 0 : -1;
 	if (*ma < d->ram_start || *ma >= d->ram_start + d->ram_size)
 		return -1;
 	return 0;
@@ -154,6 +163,8 @@ static void trap_hvc(struct cpu_regs *regs, uint64_t esr)
 {
 	if ((esr & 0xffff) == XEN_HVC_IMM)
 		do_hypercall(regs);
+	else if (debug_trap_imm(esr & 0xffff))
+		debug_trap(current_vcpu()->domain->domid, esr & 0xff, regs->x, regs->elr);
 	else
 		do_vpsci(regs);		/* SMCCC over HVC #0 */
 }
