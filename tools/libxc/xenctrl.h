@@ -74,6 +74,9 @@ int xc_vcpu_getinfo(xc_interface *xch, uint32_t domid, uint32_t vcpu,
 		    struct xen_domctl_getvcpuinfo *info);
 int xc_vcpu_setcontext(xc_interface *xch, uint32_t domid, uint32_t vcpu,
 		       const struct vcpu_guest_context *ctxt);
+/* vcpu_ctx.c: the vCPU's saved registers (XEN_DOMCTL_getvcpucontext). */
+int xc_vcpu_getcontext(xc_interface *xch, uint32_t domid, uint32_t vcpu,
+		       struct vcpu_guest_context *ctxt);
 
 /* memory.c */
 int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid, unsigned long nr,

@@ -94,6 +94,15 @@ void arch_get_vcpu_context(const struct vcpu *v, struct vcpu_guest_context *c)
 	memcpy(r->x, v->arch.regs.x, sizeof(r->x));
 	r->pc64 = v->arch.regs.elr;
 	r->cpsr = v->arch.regs.spsr;
+	/* EL1 state as saved when the vCPU left its pCPU (xenctx shows it). */
+	r->sp_el0 = v->arch.el1.sp_el0;
+	r->sp_el1 = v->arch.el1.sp_el1;
+	r->elr_el1 = v->arch.el1.elr;
+	r->spsr_el1 = v->arch.el1.spsr;
+	c->sctlr = v->arch.el1.sctlr;
+	c->ttbcr = v->arch.el1.tcr;
+	c->ttbr0 = v->arch.el1.ttbr0;
+	c->ttbr1 = v->arch.el1.ttbr1;
 }
 
 /* The toolstack wrote the guest's kernel/DTB through foreign mappings:

@@ -12,6 +12,8 @@
 #include <asm/sysregs.h>
 #include <asm/vgic.h>
 #include <xen/console.h>
+#include <xen/debug_trap.h>
+#include <xen/domain.h>
 #include <xen/lib.h>
 #include <xen/percpu.h>
 
@@ -161,6 +163,8 @@ static void trap_hvc(struct cpu_regs *regs, uint64_t esr)
 {
 	if ((esr & 0xffff) == XEN_HVC_IMM)
 		do_hypercall(regs);
+	else if (debug_trap_imm(esr & 0xffff))
+		debug_trap(current_vcpu()->domain->domid, esr & 0xff, regs->x, regs->elr);
 	else
 		do_vpsci(regs);		/* SMCCC over HVC #0 */
 }

@@ -1,0 +1,44 @@
+#!/bin/busybox sh
+# SPDX-License-Identifier: GPL-2.0-only
+# /init of the isolation dom0 (tests/harness/guests.py): start the toolstack
+# as Debian's xencommons does, xl create /etc/xen/iso.cfg, wait for the
+# domU's console to say ISOLATION-DONE, print its console, check the domU
+# is still running and dom0 still has its hypervisor, destroy, power off.
+/bin/busybox --install -s /bin
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
+export LD_LIBRARY_PATH=/usr/lib/xen-4.17/lib/aarch64-linux-gnu
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mkdir -p /dev/pts /dev/shm && mount -t devpts devpts /dev/pts && mount -t tmpfs tmpfs /dev/shm
+mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/console /var/lock
+ln -sf /run /var/run
+up() { cut -d' ' -f1 /proc/uptime; }
+run() { n=$1; shift; "$@"; echo "$n rc=$? uptime=$(up)"; }
+
+echo "DOM0-READY uptime=$(up)"
+echo "HV-TYPE=$(cat /sys/hypervisor/type 2>&1)"
+KM=/lib/modules/$(uname -r)/kernel/drivers/xen
+for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc; do
+	[ -e "$KM/$m.ko" ] && { insmod "$KM/$m.ko" || echo "insmod $m failed"; }
+done
+mount -t xenfs xenfs /proc/xen || echo "mount xenfs failed"
+export XENSTORED_ROOTDIR=/var/lib/xenstored
+run XENSTORED xenstored --pid-file /run/xenstored.pid
+i=0; while ! xenstore-read -s / >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
+run INIT-DOM0 xen-init-dom0
+run XENCONSOLED xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console
+echo "TOOLSTACK-READY uptime=$(up)"
+
+LOG=/var/log/xen/console/guest-iso.log
+run XL-CREATE xl create /etc/xen/iso.cfg
+i=0; while ! grep -q ISOLATION-DONE $LOG 2>/dev/null && [ $i -lt 3000 ]; do sleep 0.2; i=$((i+1)); done
+grep -q ISOLATION-DONE $LOG 2>/dev/null && echo "ISOLATION-DONE-SEEN uptime=$(up)" || echo "ISOLATION-TIMEOUT"
+echo "--- console of iso ---"; cat $LOG; echo "--- end of console ---"
+# The domU survived its own fuzzing (still listed, not crashed/dying).
+xl list iso | awk 'NR == 2 { print "DOMU-STATE " $5 }'
+xl list iso | awk 'NR == 2 && $5 !~ /[cd]/ { print "DOMU-ALIVE" }'
+echo "DOM0-HV-VERSION $(xl info 2>/dev/null | sed -n 's/^xen_version *: //p')"
+run XL-DESTROY xl destroy iso
+echo "DOM0-ISOLATION-DONE uptime=$(up)"
+poweroff -f
