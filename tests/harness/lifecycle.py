@@ -99,7 +99,7 @@ def ours_scenario(name, toolstack='ours', board='virt64-gicv3', rounds=3, echo=F
     sc = h.Scenario(name, h.BOARDS[board], h.our_xen('arm64'),
                     kernel=fx['XA_KERNEL_ARM64'],
                     initrd=ours_dom0_initrd(name, fx, toolstack),
-                    xen_args='dom0_mem=512M', timeout=300, echo=echo)
+                    xen_args='dom0_mem=512M', timeout=600, echo=echo)
     sc.dom0_args += ' xa_rounds=%d' % rounds
     sc.expect = OURS_EXPECT + [r'^\(XEN\) Powering off \(PSCI SYSTEM_OFF\)']
     sc.fail = list(h.DEFAULT_FAIL) + [r'^GUEST-STILL-LISTED', r'^FREE-MEMORY-CHANGED',

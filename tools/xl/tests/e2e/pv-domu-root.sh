@@ -12,6 +12,14 @@ mount -t devtmpfs devtmpfs /dev 2>/dev/null
 export PATH=/bin
 # wait_for TEST TENTHS: until the shell test holds or the time is up
 wait_for() { i=0; while ! eval "$1" && [ $i -lt $2 ]; do sleep 0.1; i=$((i+1)); done; eval "$1"; }
+# reach IP: up to 10 tries (ARP and the bridge port can be slow under host
+# load), then 3 pings whose summary is printed
+reach() {
+	i=0; while ! ping -c 1 -W 3 "$1" >/dev/null 2>&1 && [ $i -lt 10 ]; do i=$((i+1)); done
+	ping -c 3 -W 5 "$1" > /tmp/ping 2>&1; rc=$?
+	grep round-trip /tmp/ping || cat /tmp/ping
+	return $rc
+}
 echo "ROOT-IS $(awk '$2 == "/" { print $1, $3, substr($4, 1, 2) }' /proc/mounts)"
 echo "PV-ROOT-WRITE-OK $(date +%s)" > /written-by-guest && sync && echo "ROOT-WRITE-DONE"
 wait_for '[ -b /dev/xvdc ]' 300
@@ -22,8 +30,7 @@ else echo "RO-WRITE-REFUSED"; fi
 wait_for '[ -e /sys/class/net/eth0 ]' 300
 echo "MAC-ETH0 $(cat /sys/class/net/eth0/address)"
 ip addr add 192.168.77.2/24 dev eth0 && ip link set eth0 up
-ping -c 3 -W 5 192.168.77.1 > /tmp/ping0 2>&1 && echo "PING-ETH0-OK" || cat /tmp/ping0
-grep round-trip /tmp/ping0
+reach 192.168.77.1 && echo "PING-ETH0-OK"
 echo "PHASE1-DONE"
 wait_for '[ -b /dev/xvdb ]' 900 && echo "XVDB-SAYS $(dd if=/dev/xvdb bs=16 count=1 2>/dev/null)"
 echo GUEST-WROTE-XVDB | dd of=/dev/xvdb bs=512 seek=1 conv=sync 2>/dev/null && sync
@@ -31,7 +38,7 @@ echo "XVDB-DONE"
 wait_for '[ ! -b /dev/xvdb ]' 900 && echo "XVDB-GONE"
 wait_for '[ -e /sys/class/net/eth1 ]' 900
 ip addr add 192.168.78.2/24 dev eth1 && ip link set eth1 up
-ping -c 3 -W 5 192.168.78.1 > /tmp/ping1 2>&1 && echo "PING-ETH1-OK" || cat /tmp/ping1
+reach 192.168.78.1 && echo "PING-ETH1-OK"
 echo "NET2-DONE"
 wait_for '[ ! -e /sys/class/net/eth1 ]' 900 && echo "ETH1-GONE"
 sync; mount -o remount,ro / && echo "ROOT-REMOUNTED-RO"
