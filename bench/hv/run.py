@@ -13,7 +13,8 @@ batch's ns per trip, and create-to-marker seconds.
 Runs alternate reference / ours so host load hits both alike; prints the
 median of the runs' figures, min-max, and ours/reference.
 
-  bench/hv/run.py [nullcall|pingpong] [RUNS=5] [CALLS=10000] [BATCHES=10]
+  bench/hv/run.py [nullcall|pingpong] [RUNS=5] [CALLS] [BATCHES]
+(defaults: nullcall 10000 x 10, pingpong 100 x 5)
 Needs our arm64 image: XA_BUILD/dist-arm64, and for pingpong our tools:
 XA_BUILD/aarch64/install (tests/run --build-only).
 """
@@ -104,8 +105,9 @@ def main():
     args = sys.argv[1:]
     mode = args.pop(0) if args and args[0] in MODES else 'nullcall'
     runs = int(args[0]) if args else 5
-    calls = args[1] if len(args) > 1 else ('10000' if mode == 'nullcall' else '2000')
-    batches = args[2] if len(args) > 2 else '10'
+    # pingpong: a round trip costs milliseconds under TCG, so small batches.
+    calls = args[1] if len(args) > 1 else ('10000' if mode == 'nullcall' else '100')
+    batches = args[2] if len(args) > 2 else ('10' if mode == 'nullcall' else '5')
     res = {'reference': [], 'ours': []}
     for i in range(runs):
         for hv in ('reference', 'ours'):
