@@ -32,8 +32,13 @@ echo "TOOLSTACK-READY uptime=$(up)"
 
 LOG=/var/log/xen/console/guest-iso.log
 run XL-CREATE xl create /etc/xen/iso.cfg
+# The domU's console as it comes, prefixed (progress for slow hosts; the
+# harness matches the unprefixed copy printed at the end).
+(tail -F $LOG 2>/dev/null | while IFS= read -r l; do echo "domu: $l"; done) &
+TAIL=$!
 i=0; while ! grep -q ISOLATION-DONE $LOG 2>/dev/null && [ $i -lt 3000 ]; do sleep 0.2; i=$((i+1)); done
 grep -q ISOLATION-DONE $LOG 2>/dev/null && echo "ISOLATION-DONE-SEEN uptime=$(up)" || echo "ISOLATION-TIMEOUT"
+kill $TAIL 2>/dev/null
 echo "--- console of iso ---"; cat $LOG; echo "--- end of console ---"
 # The domU survived its own fuzzing (still listed, not crashed/dying).
 xl list iso | awk 'NR == 2 { print "DOMU-STATE " $5 }'

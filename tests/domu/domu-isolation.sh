@@ -16,8 +16,8 @@ KM=/lib/modules/$(uname -r)/kernel/drivers/xen
 insmod $KM/xen-privcmd.ko unrestricted=1 || echo "ISO-INSMOD-privcmd FAIL"
 insmod $KM/xenfs/xenfs.ko || echo "ISO-INSMOD-xenfs FAIL"
 mount -t xenfs xenfs /proc/xen || echo "ISO-XENFS FAIL mount"
-/bin/xen-isolation 0; echo "ISO-EXIT rc=$?"
+/bin/xen-isolation $(cat /etc/iso.args); echo "ISO-EXIT rc=$?"
 /bin/xen-hcall-fuzz $(cat /etc/fuzz.args); echo "FUZZ-EXIT rc=$?"
-/bin/xen-isolation 0 | sed 's/^ISO-/ISO2-/'
+/bin/xen-isolation $(cat /etc/iso.args) | sed 's/^ISO-/ISO2-/'
 echo "ISOLATION-DONE uptime=$(cut -d' ' -f1 /proc/uptime)"
 while :; do sleep 3600; done

@@ -15,6 +15,9 @@ from initramfs import Initramfs
 
 DOMU = os.path.join(h.ROOT, 'tests', 'domu')
 FUZZ_ARGS = os.environ.get('XA_ISO_FUZZ', '0x150 3000')
+# xen-isolation's arguments: the victim domid, and "nomap" to skip the
+# foreign-map check (diagnosis only: the test then fails at that marker).
+ISO_ARGS = os.environ.get('XA_ISO_ARGS', '0')
 CHECKS = ['PRIVCMD-WORKS', 'DOMCTL', 'DOMCTL', 'SYSCTL', 'FOREIGN-MAP', 'EVTCHN-CONTROL',
           'EVTCHN-BIND', 'GRANT-MAP', 'XENSTORE-OWN', 'XENSTORE-OTHER']
 
@@ -48,6 +51,7 @@ def domu_initrd(name, fx):
     rd.add_file('/bin/xen-isolation', build_isolation(name), 0o755)
     rd.add_file('/bin/xen-hcall-fuzz', drivers.build(name, 'xen-hcall-fuzz'), 0o755)
     rd.add_bytes('/etc/fuzz.args', FUZZ_ARGS.encode())
+    rd.add_bytes('/etc/iso.args', ISO_ARGS.encode())
     return rd.write(os.path.join(h.workdir(name), 'initrd-iso.cpio.gz'))
 
 
