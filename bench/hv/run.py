@@ -5,11 +5,18 @@ same QEMU board (virt, GICv3, 2 CPUs) with the same dom0 (Debian's kernel).
 
 nullcall: dom0 runs bench/hv/hv-nullcall.c: BATCHES batches of CALLS privcmd
 xen_version(XENVER_version) hypercalls; a run's figure is the median batch's
-ns per call. Runs alternate reference / ours so host load hits both alike;
-prints the median of the runs' figures, min-max, and ours/reference.
+ns per call.
+pingpong: dom0 (our toolstack on both) times `xl create` of a domU to its
+marker line, then bench/hv/hv-pingpong.c makes BATCHES batches of CALLS
+event-channel round trips dom0 -> domU -> dom0; figures: the median
+batch's ns per trip, and create-to-marker seconds.
+Runs alternate reference / ours so host load hits both alike; prints the
+median of the runs' figures, min-max, and ours/reference.
 
-  bench/hv/run.py [RUNS=5] [CALLS=10000] [BATCHES=10]
-Needs our arm64 image: XA_BUILD/dist-arm64 (tests/run --build-only).
+  bench/hv/run.py [nullcall|pingpong] [RUNS=5] [CALLS] [BATCHES]
+(defaults: nullcall 10000 x 10, pingpong 100 x 5)
+Needs our arm64 image: XA_BUILD/dist-arm64, and for pingpong our tools:
+XA_BUILD/aarch64/install (tests/run --build-only).
 """
 import os
 import re
@@ -24,12 +31,38 @@ import lifecycle  # noqa: E402
 from initramfs import Initramfs  # noqa: E402
 
 
-def build(name):
-    out = os.path.join(h.workdir(name), 'hv-nullcall')
+def build(name, prog='hv-nullcall'):
+    out = os.path.join(h.workdir(name), prog)
     h.subprocess.run([drivers.CC, '-static', '-O2', '-Wall', '-Wextra', '-Werror',
                       '-I' + os.path.join(h.ROOT, 'tools', 'include', 'xen-sys'),
-                      '-o', out, os.path.join(HERE, 'hv-nullcall.c')], check=True)
+                      '-o', out, os.path.join(HERE, prog + '.c')], check=True)
     return out
+
+
+def text(fname):
+    with open(os.path.join(HERE, fname)) as f:
+        return f.read()
+
+
+def pingpong_initrd(name, fx, args):
+    kv = fx['XA_KERNEL_VERSION_ARM64']
+    prog = build(name, 'hv-pingpong')
+    guest = Initramfs(fx['XA_BUSYBOX_ARM64'], text('pingpong-domu.sh'))
+    rel = 'kernel/drivers/xen/xen-evtchn.ko'
+    guest.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
+    guest.add_file('/bin/hv-pingpong', prog, 0o755)
+    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], text('pingpong-dom0.sh'))
+    lifecycle.add_toolstack(rd, fx, 'ours')
+    for m in lifecycle.XEN_MODULES:
+        rel = 'kernel/drivers/xen/%s.ko' % m
+        rd.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
+    rd.add_file('/bin/hv-pingpong', prog, 0o755)
+    rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
+    rd.add_file('/boot/initrd-pp.cpio.gz',
+                guest.write(os.path.join(h.workdir(name), 'initrd-pp.cpio.gz')))
+    rd.add_file('/etc/xen/pp.cfg', os.path.join(HERE, 'pp.cfg'))
+    rd.add_bytes('/etc/pingpong.args', args.encode())
+    return h.initramfs_path(name, rd)
 
 
 def initrd(name, fx, args):
@@ -43,37 +76,51 @@ def initrd(name, fx, args):
     return h.initramfs_path(name, rd)
 
 
-def one(hv, i, args):
-    name = 'bench-hv-nullcall-%s-%d' % (hv, i)
+MODES = {
+    'nullcall': (initrd, [r'^NULLCALL median_ns=\d+', r'^NULLCALL-EXIT rc=0'],
+                 {'ns/call': r'NULLCALL median_ns=(\d+)'}),
+    'pingpong': (pingpong_initrd, [r'^XL-CREATE rc=0', r'^CREATE-TO-MARKER s=[0-9.]+ port=\d',
+                                   r'^PINGPONG median_ns=\d+', r'^PINGPONG-EXIT rc=0'],
+                 {'ns/trip': r'PINGPONG median_ns=(\d+)', 's create-to-marker': r'CREATE-TO-MARKER s=([0-9.]+)'}),
+}
+
+
+def one(mode, hv, i, args):
+    name = 'bench-hv-%s-%s-%d' % (mode, hv, i)
+    make_initrd, expect, figures = MODES[mode]
     fx = h.fixtures()
     sc = h.Scenario(name, h.BOARDS['virt64-gicv3'], lifecycle.hypervisor(fx, hv),
-                    kernel=fx['XA_KERNEL_ARM64'], initrd=initrd(name, fx, args),
-                    xen_args='dom0_mem=512M bootscrub=0', timeout=600)
-    sc.expect = [r'^DOM0-READY', r'^NULLCALL median_ns=\d+', r'^NULLCALL-EXIT rc=0',
-                 lifecycle.HV_END[hv]]
-    sc.fail = list(h.DEFAULT_FAIL) + [r'^NULLCALL-FAIL', r'^INSMOD-FAILED']
+                    kernel=fx['XA_KERNEL_ARM64'], initrd=make_initrd(name, fx, args),
+                    xen_args='dom0_mem=512M bootscrub=0', timeout=900)
+    sc.expect = [r'^DOM0-READY'] + expect + [lifecycle.HV_END[hv]]
+    sc.fail = list(h.DEFAULT_FAIL) + [r'^NULLCALL-FAIL', r'^PINGPONG-FAIL', r'^INSMOD-FAILED']
     if h.run(sc) != 0:
         raise RuntimeError('run %s failed: see its console log' % name)
     with open(os.path.join(h.BUILD, 'test-logs', name + '.console.log'), errors='replace') as f:
-        m = re.search(r'NULLCALL median_ns=(\d+)', f.read())
-    return float(m.group(1))
+        log = f.read()
+    return {k: float(re.search(rx, log).group(1)) for k, rx in figures.items()}
 
 
 def main():
     args = sys.argv[1:]
+    mode = args.pop(0) if args and args[0] in MODES else 'nullcall'
     runs = int(args[0]) if args else 5
-    calls = args[1] if len(args) > 1 else '10000'
-    batches = args[2] if len(args) > 2 else '10'
+    # pingpong: a round trip costs milliseconds under TCG, so small batches.
+    calls = args[1] if len(args) > 1 else ('10000' if mode == 'nullcall' else '100')
+    batches = args[2] if len(args) > 2 else ('10' if mode == 'nullcall' else '5')
     res = {'reference': [], 'ours': []}
     for i in range(runs):
         for hv in ('reference', 'ours'):
-            res[hv].append(one(hv, i, '%s %s' % (calls, batches)))
-    print('\nnull hypercall (xen_version via privcmd), dom0, virt64-gicv3; '
-          '%d runs each, interleaved, %s x %s calls per run' % (runs, batches, calls))
-    med = {hv: statistics.median(v) for hv, v in res.items()}
-    for hv, v in res.items():
-        print('%-10s median %.0f ns/call [%.0f-%.0f]' % (hv, med[hv], min(v), max(v)))
-    print('ours/reference %.2f (target <= 0.70)' % (med['ours'] / med['reference']))
+            res[hv].append(one(mode, hv, i, '%s %s' % (calls, batches)))
+    print('\n%s, virt64-gicv3; %d runs each, interleaved, %s x %s per run'
+          % (mode, runs, batches, calls))
+    for fig in MODES[mode][2]:
+        med = {}
+        for hv, rs in res.items():
+            v = [r[fig] for r in rs]
+            med[hv] = statistics.median(v)
+            print('%-10s median %.2f %s [%.2f-%.2f]' % (hv, med[hv], fig, min(v), max(v)))
+        print('%s ours/reference %.2f (target <= 0.70)' % (fig, med['ours'] / med['reference']))
 
 
 if __name__ == '__main__':

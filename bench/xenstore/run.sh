@@ -6,8 +6,9 @@
 # BUILDDIR is a configured build's tools/xenstore (holding xenstored).
 # CLIENT picks the libxenstore the benchmark client uses, for both daemons.
 # Prints the median iterations/s per figure and the ratio ours/C, and the
-# median daemon CPU time per iteration (from /proc/PID/schedstat), which is
-# steadier than throughput on a shared machine.
+# median daemon CPU time per iteration (utime + stime from /proc/PID/stat,
+# 10 ms ticks: use enough iterations), steadier than throughput on a shared
+# machine.
 set -eu
 BUILD=$(cd "$1" && pwd)
 RUNS=${2:-5}
@@ -56,7 +57,10 @@ wait_socket "$W/ours/socket"
 wait_socket "$W/c/socket"
 # The daemons themselves (children of their timeout wrappers).
 declare -A DPID=([ours]=$(pgrep -P "${PIDS[0]}") [c]=$(pgrep -P "${PIDS[1]}"))
-cpu_ns() { cut -d' ' -f1 "/proc/${DPID[$1]}/schedstat"; }
+# CPU time of the whole daemon (all its threads, also those that have ended:
+# utime + stime of /proc/PID/stat, in clock ticks), in ns.
+TICK_NS=$((1000000000 / $(getconf CLK_TCK)))
+cpu_ns() { awk -v t=$TICK_NS '{ printf "%.0f\n", ($14 + $15) * t }' "/proc/${DPID[$1]}/stat"; }
 
 # Interleave the daemons within each run so drift hits both alike.
 for r in $(seq "$RUNS"); do

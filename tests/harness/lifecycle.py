@@ -77,7 +77,7 @@ def scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3', ech
 OURS_EXPECT = [r'^DOM0-READY', r'^XENSTORED rc=0', r'^INIT-DOM0 rc=0', r'^TOOLSTACK-READY',
                r'^nr_cpus +: 2$', r'^free_memory +: [1-9]', r'^xen_version +: 4\.17',
                r'^XL-INFO rc=0', r'^Domain-0 +0 +512 +2 ', r'^XL-LIST-1 rc=0',
-               r'^XL-CREATE-P rc=0', r'^GUEST-LISTED state=--p---', r'^XL-DESTROY rc=0',
+               r'^\(XEN\) \*\*\* LOADING DOMAIN 0 \*\*\*', r'^XL-DMESG rc=0', r'^XL-CREATE-P rc=0', r'^GUEST-LISTED state=--p---', r'^XL-DESTROY rc=0',
                r'^FREE-MEMORY-SAME ', r'^DOM0-OURS-DONE']
 
 
@@ -99,7 +99,7 @@ def ours_scenario(name, toolstack='ours', board='virt64-gicv3', rounds=3, echo=F
     sc = h.Scenario(name, h.BOARDS[board], h.our_xen('arm64'),
                     kernel=fx['XA_KERNEL_ARM64'],
                     initrd=ours_dom0_initrd(name, fx, toolstack),
-                    xen_args='dom0_mem=512M', timeout=300, echo=echo)
+                    xen_args='dom0_mem=512M', timeout=600, echo=echo)
     sc.dom0_args += ' xa_rounds=%d' % rounds
     sc.expect = OURS_EXPECT + [r'^\(XEN\) Powering off \(PSCI SYSTEM_OFF\)']
     sc.fail = list(h.DEFAULT_FAIL) + [r'^GUEST-STILL-LISTED', r'^FREE-MEMORY-CHANGED',

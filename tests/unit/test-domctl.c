@@ -19,6 +19,7 @@
 #include <public/event_channel.h>
 #include <public/memory.h>
 #include <public/sysctl.h>
+#include <xen/console.h>
 #include <xen/domctl.h>
 #include <xen/guest_access.h>
 #include <xen/memory.h>
@@ -518,6 +519,43 @@ static void test_vcpu_and_lists(void)
 	CHECK(domctl(dom0, XEN_DOMCTL_destroydomain, id, &op) == 0);
 }
 
+/* xl dmesg: printk history through XEN_SYSCTL_readconsole. */
+static void test_readconsole(void)
+{
+	static char buf[20000];
+	struct xen_sysctl sop = { 0 };
+	uint32_t idx;
+
+	printk("ring line %d\n", 42);
+	sop.u.readconsole.incremental = 1;
+	sop.u.readconsole.index = 0;
+	sop.u.readconsole.count = sizeof(buf) - 1;
+	sop.u.readconsole.buffer.q = gva(buf);
+	CHECK(sysctl(dom0, XEN_SYSCTL_readconsole, &sop) == 0);
+	CHECK(sop.u.readconsole.count > 0 && sop.u.readconsole.count <= 16384);
+	buf[sop.u.readconsole.count] = 0;
+	CHECK(strstr(buf, "(XEN) ring line 42\n") != NULL);
+	idx = sop.u.readconsole.index;
+	/* Incremental from where it stopped: only what came since. */
+	printk("second\n");
+	sop.u.readconsole.count = sizeof(buf) - 1;
+	CHECK(sysctl(dom0, XEN_SYSCTL_readconsole, &sop) == 0);
+	buf[sop.u.readconsole.count] = 0;
+	CHECK(sop.u.readconsole.index == idx + 13 && strcmp(buf, "(XEN) second\n") == 0);
+	/* Clear: a non-incremental read then starts after it. */
+	sop.u.readconsole.clear = 1;
+	sop.u.readconsole.count = 4;
+	CHECK(sysctl(dom0, XEN_SYSCTL_readconsole, &sop) == 0);
+	sop.u.readconsole.clear = 0;
+	sop.u.readconsole.incremental = 0;
+	sop.u.readconsole.count = sizeof(buf) - 1;
+	CHECK(sysctl(dom0, XEN_SYSCTL_readconsole, &sop) == 0 && sop.u.readconsole.count == 0);
+	sop.u.readconsole.buffer.q = GVA_BAD;
+	printk("x\n");
+	sop.u.readconsole.count = 100;
+	CHECK(sysctl(dom0, XEN_SYSCTL_readconsole, &sop) == -XEN_EFAULT);
+}
+
 /* Random commands with random arguments from dom0 and the domU: nothing
  * may crash (ASan/UBSan), and once every created domain is destroyed and
  * dom0's foreign mappings removed, the heap is whole again. */
@@ -599,6 +637,7 @@ int main(void)
 	test_rounds();
 	test_dom_exc_virq();
 	test_vcpu_and_lists();
+	test_readconsole();
 	test_fuzz(free0);
 	return check_result("test-domctl");
 }

@@ -78,11 +78,14 @@ static int pump(int in, int out, int watch_escape)
 {
 	char buf[4096];
 	ssize_t n = read(in, buf, sizeof(buf));
+	char *esc;
 
 	if (n <= 0)
 		return n < 0 && errno == EINTR ? 0 : -1;
-	if (watch_escape && memchr(buf, ESCAPE_CHAR, (size_t)n))
-		return -1;
+	/* What was typed before Ctrl-] still goes to the guest. */
+	esc = watch_escape ? memchr(buf, ESCAPE_CHAR, (size_t)n) : NULL;
+	if (esc)
+		n = esc - buf;
 	for (ssize_t off = 0; off < n;) {
 		ssize_t w = write(out, buf + off, (size_t)(n - off));
 
@@ -90,7 +93,7 @@ static int pump(int in, int out, int watch_escape)
 			return -1;
 		off += w > 0 ? w : 0;
 	}
-	return 0;
+	return esc ? -1 : 0;
 }
 
 static int relay(int tty)

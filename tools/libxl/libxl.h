@@ -69,6 +69,12 @@ int libxl_name_to_domid(libxl_ctx *ctx, const char *name, uint32_t *domid);
 int libxl_domain_rename(libxl_ctx *ctx, uint32_t domid, const char *new_name);
 int libxl_domain_shutdown_request(libxl_ctx *ctx, uint32_t domid, const char *what);
 int libxl_set_memory_target(libxl_ctx *ctx, uint32_t domid, uint64_t target_memkb);
+/*
+ * Waits (at most timeout_ms) until some domain may have shut down or died:
+ * xenstore's @releaseDomain, as xl's monitor does, instead of polling.  The
+ * first call only sets the watch up and returns at once.  0, or -1.
+ */
+int libxl_wait_domain_change(libxl_ctx *ctx, int timeout_ms);
 
 /* Hotplug into a running domain (nic.c, disk.c). */
 int libxl_device_nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n);

@@ -52,6 +52,8 @@ struct libxl_kernel {
 int libxl_kernel_open(const char *path, struct libxl_kernel *k);
 /* The next len bytes of the image into dst: 0, or -1 after a message. */
 int libxl_kernel_read(struct libxl_kernel *k, uint8_t *dst, size_t len);
+/* Bytes [off, off + len) of an uncompressed image (any thread, any order). */
+int libxl_kernel_read_at(const struct libxl_kernel *k, size_t off, uint8_t *dst, size_t len);
 /* libxl_kernel_open, then the whole image into k->data. */
 int libxl_kernel_load(const char *path, struct libxl_kernel *k);
 void libxl_kernel_dispose(struct libxl_kernel *k);

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <libfdt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -70,55 +71,98 @@ int libxl__arm_populate(libxl_ctx *ctx, struct libxl_build *b)
 
 /* Where copy_to_guest's bytes come from: a buffer, the kernel, or zeros. */
 struct source {
-	const uint8_t *buf;		/* advanced as it is copied */
+	const uint8_t *buf;
 	struct libxl_kernel *kernel;
 };
 
-static int source_fill(struct source *s, uint8_t *dst, uint64_t len)
+/* Any chunk in any order, from any thread: all but a compressed kernel. */
+static bool source_random(const struct source *s)
 {
-	if (s->kernel)
+	return !s->kernel || !s->kernel->was_gzip;
+}
+
+/* Bytes [off, off + len) of the source (a compressed kernel: in order only). */
+static int source_fill(struct source *s, uint64_t off, uint8_t *dst, uint64_t len)
+{
+	if (s->kernel && s->kernel->was_gzip)
 		return libxl_kernel_read(s->kernel, dst, len) ? ERROR_INVAL : 0;
-	if (s->buf) {
-		memcpy(dst, s->buf, len);
-		s->buf += len;
-	} else {
+	if (s->kernel)
+		return libxl_kernel_read_at(s->kernel, off, dst, len) ? ERROR_INVAL : 0;
+	if (s->buf)
+		memcpy(dst, s->buf + off, len);
+	else
 		memset(dst, 0, len);
-	}
 	return 0;
 }
 
+/* A copy into guest memory, CHUNK_PAGES at a time; chunks first, first + step, ... */
+struct copy_job {
+	libxl_ctx *ctx;
+	uint32_t domid;
+	uint64_t gpa, len, first, step;
+	struct source *src;
+	int rc;
+};
+
 /*
- * Writes len bytes from src to guest physical address gpa (page aligned)
- * through foreign mappings of CHUNK_PAGES, zeroes the rest of the last
- * page, then cleans them to PoC (the guest starts with its MMU off).
+ * One chunk through a foreign mapping: the bytes, zeroes to the end of the
+ * last page, then a clean to PoC (the guest starts with its MMU off).
+ */
+static int copy_chunk(struct copy_job *j, uint64_t chunk)
+{
+	uint64_t off = chunk * CHUNK_PAGES * PAGE_4K, left = j->len - off;
+	uint64_t bytes = left < CHUNK_PAGES * PAGE_4K ? left : CHUNK_PAGES * PAGE_4K;
+	uint64_t n = round_page(bytes) >> PAGE_SHIFT_4K, gfn = (j->gpa + off) >> PAGE_SHIFT_4K;
+	xen_pfn_t gfns[CHUNK_PAGES];
+	uint8_t *m;
+	int rc;
+
+	for (uint64_t i = 0; i < n; i++)
+		gfns[i] = gfn + i;
+	m = xc_map_foreign_pages(j->ctx->xch, j->domid, PROT_READ | PROT_WRITE, gfns, (unsigned int)n);
+	if (!m)
+		return fail(j->domid, "mapping guest memory");
+	rc = source_fill(j->src, off, m, bytes);
+	memset(m + bytes, 0, (n << PAGE_SHIFT_4K) - bytes);
+	munmap(m, n << PAGE_SHIFT_4K);
+	if (!rc && xc_domain_cacheflush(j->ctx->xch, j->domid, gfn, n))
+		rc = fail(j->domid, "cleaning guest memory to PoC");
+	return rc;
+}
+
+static void *copy_worker(void *arg)
+{
+	struct copy_job *j = arg;
+	uint64_t chunks = (j->len + CHUNK_PAGES * PAGE_4K - 1) / (CHUNK_PAGES * PAGE_4K);
+
+	for (uint64_t c = j->first; c < chunks && !j->rc; c += j->step)
+		j->rc = copy_chunk(j, c);
+	return NULL;
+}
+
+/*
+ * Writes len bytes from src to guest physical address gpa (page aligned).
+ * Mapping, copying and unmapping cost per page on a slow CPU; dom0 usually
+ * has a second vCPU, so a random-access source is copied by two threads
+ * (even and odd chunks).
  */
 static int copy_to_guest(libxl_ctx *ctx, uint32_t domid, uint64_t gpa, struct source *src,
 			 uint64_t len)
 {
-	xen_pfn_t gfns[CHUNK_PAGES];
+	struct copy_job j[2] = {
+		{ ctx, domid, gpa, len, 0, 1, src, 0 }, { ctx, domid, gpa, len, 1, 2, src, 0 },
+	};
+	pthread_t t;
 
-	while (len) {
-		uint64_t pages = round_page(len) >> PAGE_SHIFT_4K, n = pages < CHUNK_PAGES ? pages : CHUNK_PAGES;
-		uint64_t bytes = n << PAGE_SHIFT_4K < len ? n << PAGE_SHIFT_4K : len;
-		uint8_t *m;
-		int rc;
-
-		for (uint64_t i = 0; i < n; i++)
-			gfns[i] = (gpa >> PAGE_SHIFT_4K) + i;
-		m = xc_map_foreign_pages(ctx->xch, domid, PROT_READ | PROT_WRITE, gfns, (unsigned int)n);
-		if (!m)
-			return fail(domid, "mapping guest memory");
-		rc = source_fill(src, m, bytes);
-		memset(m + bytes, 0, (n << PAGE_SHIFT_4K) - bytes);
-		munmap(m, n << PAGE_SHIFT_4K);
-		if (rc)
-			return rc;
-		if (xc_domain_cacheflush(ctx->xch, domid, gpa >> PAGE_SHIFT_4K, n))
-			return fail(domid, "cleaning guest memory to PoC");
-		gpa += n << PAGE_SHIFT_4K;
-		len -= bytes;
+	if (source_random(src) && len > CHUNK_PAGES * PAGE_4K &&
+	    !pthread_create(&t, NULL, copy_worker, &j[1])) {
+		j[0].step = 2;
+		copy_worker(&j[0]);
+		pthread_join(t, NULL);
+	} else {
+		copy_worker(&j[0]);
 	}
-	return 0;
+	return j[0].rc ? j[0].rc : j[1].rc;
 }
 
 /*

@@ -36,6 +36,9 @@ void libxl_xs_batch_perms(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *
 void libxl_xs_batch_rm(libxl_ctx *ctx, struct libxl_xs_batch *b, const char *path);
 int libxl_xs_batch_run(libxl_ctx *ctx, struct libxl_xs_batch *b);
 void libxl_xs_batch_free(struct libxl_xs_batch *b);
+/* A watch on a connection of its own; next: the next message's type (15: an event), -1. */
+int libxl_xs_watch_open(const char *path, const char *token);
+int libxl_xs_watch_next(int fd);
 
 /* The state of a domain being built (libxl_create.c, libxl_arm_build.c). */
 struct libxl_build {

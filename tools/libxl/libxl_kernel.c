@@ -89,7 +89,7 @@ const uint8_t *libxl_file_map(const char *path, size_t *len)
 		if (st.st_size <= 0 || st.st_size > (off_t)KERNEL_MAX_SIZE)
 			errno = st.st_size ? EFBIG : ENODATA;
 		else
-			p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+			p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
 	}
 	if (fd >= 0)
 		close(fd);
@@ -168,6 +168,14 @@ static int gz_read(struct libxl_kernel *k, uint8_t *dst, size_t len)
 		return bad(k->name, "gzip data longer than its trailer says");
 	if (zrc != Z_OK && zrc != Z_STREAM_END)
 		return bad(k->name, zrc == Z_BUF_ERROR ? "gzip data truncated" : "corrupt gzip data");
+	return 0;
+}
+
+int libxl_kernel_read_at(const struct libxl_kernel *k, size_t off, uint8_t *dst, size_t len)
+{
+	if (k->zs || off > k->size || len > k->size - off)
+		return bad(k->name, "random access into a compressed image or past its end");
+	memcpy(dst, k->file + off, len);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -20,9 +21,9 @@
 #define XEN_RUN_STORED "/var/run/xenstored"
 #endif
 
-enum { XS_DIRECTORY = 1, XS_READ = 2, XS_TRANSACTION_START = 6, XS_TRANSACTION_END = 7,
+enum { XS_DIRECTORY = 1, XS_READ = 2, XS_WATCH = 4, XS_TRANSACTION_START = 6, XS_TRANSACTION_END = 7,
        XS_INTRODUCE = 8, XS_RELEASE = 9, XS_WRITE = 11,
-       XS_MKDIR = 12, XS_RM = 13, XS_SET_PERMS = 14, XS_ERROR = 16 };
+       XS_MKDIR = 12, XS_RM = 13, XS_SET_PERMS = 14, XS_WATCH_EVENT = 15, XS_ERROR = 16 };
 #define XS_PAYLOAD_MAX 4096
 
 struct xs_hdr {
@@ -47,15 +48,21 @@ static int connect_socket(const char *path)
 	return fd;
 }
 
-int libxl_xs_open(libxl_ctx *ctx)
+static int xs_connect(void)
 {
 	const char *env = getenv("XENSTORED_PATH");
+	int fd = connect_socket(env ? env : XEN_RUN_STORED "/socket");
 
+	if (fd < 0 && !env)
+		fd = open("/dev/xen/xenbus", O_RDWR | O_CLOEXEC);
+	return fd;
+}
+
+int libxl_xs_open(libxl_ctx *ctx)
+{
 	if (ctx->xs_fd >= 0)
 		return 0;
-	ctx->xs_fd = connect_socket(env ? env : XEN_RUN_STORED "/socket");
-	if (ctx->xs_fd < 0 && !env)
-		ctx->xs_fd = open("/dev/xen/xenbus", O_RDWR | O_CLOEXEC);
+	ctx->xs_fd = xs_connect();
 	if (ctx->xs_fd < 0) {
 		fprintf(stderr, "libxl: cannot connect to xenstore: %s\n", strerror(errno));
 		return -1;
@@ -361,6 +368,75 @@ int libxl_xs_batch_run(libxl_ctx *ctx, struct libxl_xs_batch *b)
 			b->buf + b->at[failed] + sizeof(struct xs_hdr), strerror(err));
 	errno = err;
 	return err ? -1 : 0;
+}
+
+/*
+ * A connection of its own that watches path (events never mix with the
+ * replies on ctx's connection): the fd, or -1 with errno.
+ */
+int libxl_xs_watch_open(const char *path, const char *token)
+{
+	struct xs_hdr h = { XS_WATCH, 1, 0, (uint32_t)(strlen(path) + strlen(token) + 2) };
+	int fd = h.len <= XS_PAYLOAD_MAX ? xs_connect() : -1;
+	int type;
+
+	if (fd < 0 || full_io(fd, &h, sizeof(h), 1) || full_io(fd, (void *)path, strlen(path) + 1, 1) ||
+	    full_io(fd, (void *)token, strlen(token) + 1, 1))
+		goto fail;
+	while ((type = libxl_xs_watch_next(fd)) == XS_WATCH_EVENT)
+		;	/* the watch's first event may come before the reply */
+	if (type == XS_WATCH)
+		return fd;
+	if (type >= 0)
+		errno = EPROTO;
+fail:
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+/* Blocks for the next message on a watch connection: its type, or -1. */
+int libxl_xs_watch_next(int fd)
+{
+	char buf[XS_PAYLOAD_MAX];
+	struct xs_hdr h;
+
+	if (full_io(fd, &h, sizeof(h), 0))
+		return -1;
+	if (h.len > XS_PAYLOAD_MAX) {
+		errno = EPROTO;
+		return -1;
+	}
+	if (full_io(fd, buf, h.len, 0))
+		return -1;
+	if (h.type == XS_ERROR) {
+		buf[h.len ? h.len - 1 : 0] = 0;
+		errno = error_reply(buf);
+		return -1;
+	}
+	return (int)h.type;
+}
+
+/* Without a watch (no xenstored?) it degrades to sleeping the timeout. */
+int libxl_wait_domain_change(libxl_ctx *ctx, int timeout_ms)
+{
+	static int fd = -2;
+	struct pollfd p;
+
+	(void)ctx;
+	if (fd == -2) {
+		fd = libxl_xs_watch_open("@releaseDomain", "libxl-domain-change");
+		return 0;
+	}
+	if (fd < 0)
+		return usleep((useconds_t)timeout_ms * 1000);
+	p.fd = fd;
+	p.events = POLLIN;
+	if (poll(&p, 1, timeout_ms) > 0 && libxl_xs_watch_next(fd) < 0) {
+		close(fd);
+		fd = -1;	/* xenstored went away: sleep from now on */
+	}
+	return 0;
 }
 
 int libxl_xs_transaction_start(libxl_ctx *ctx)

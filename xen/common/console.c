@@ -43,9 +43,12 @@ static void emit(char c)
 	const char *p;
 
 	if (at_line_start)
-		for (p = PREFIX; *p; p++)
+		for (p = PREFIX; *p; p++) {
 			emit_raw(*p);
+			console_ring_putc(*p);	/* xl dmesg */
+		}
 	emit_raw(c);
+	console_ring_putc(c);
 	at_line_start = c == '\n';
 }
 

@@ -43,7 +43,9 @@ static int check_gic(struct xen_arch_domainconfig *a, unsigned int max_vcpus)
 
 	if (a->gic_version == XEN_DOMCTL_CONFIG_GIC_NATIVE)
 		a->gic_version = (uint8_t)host;
-	if (a->gic_version != host)	/* no GICv2-on-v3 emulation */
+	/* No GICv2-on-v3 emulation; and GICv2 domUs are not done yet (the
+	 * host GICV frame is not mapped at GUEST_GICC_BASE). */
+	if (a->gic_version != host || a->gic_version != XEN_DOMCTL_CONFIG_GIC_V3)
 		return -XEN_EOPNOTSUPP;
 	if (a->gic_version == XEN_DOMCTL_CONFIG_GIC_V2 && max_vcpus > 8)
 		return -XEN_EINVAL;
@@ -201,6 +203,8 @@ static const struct domctl_cmd domctl_cmds[] = {
 	[XEN_DOMCTL_setdomainhandle] = { dc_setdomainhandle, NEEDS_DOMAIN },
 	[XEN_DOMCTL_settimeoffset] = { dc_accept, NEEDS_DOMAIN },
 	[XEN_DOMCTL_set_address_size] = { dc_set_address_size, NEEDS_DOMAIN },
+	[XEN_DOMCTL_setnodeaffinity] = { dc_nodeaffinity, NEEDS_DOMAIN },
+	[XEN_DOMCTL_getnodeaffinity] = { dc_nodeaffinity, NEEDS_DOMAIN },
 	[XEN_DOMCTL_cacheflush] = { dc_cacheflush, NEEDS_DOMAIN },
 	[XEN_DOMCTL_get_paging_mempool_size] = { dc_paging_mempool_size, NEEDS_DOMAIN | COPY_BACK },
 	[XEN_DOMCTL_set_paging_mempool_size] = { dc_paging_mempool_size, NEEDS_DOMAIN },

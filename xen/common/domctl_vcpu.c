@@ -56,6 +56,20 @@ long dc_vcpuaffinity(struct domain *caller, struct domain *d, struct xen_domctl 
 	return 0;
 }
 
+/* One NUMA node: a set must name it; a get reports it. */
+long dc_nodeaffinity(struct domain *caller, struct domain *d, struct xen_domctl *op)
+{
+	struct xenctl_bitmap *m = &op->u.nodeaffinity.nodemap;
+	uint8_t b = 0;
+
+	if (op->cmd == XEN_DOMCTL_getnodeaffinity)
+		return m->nr_bits && copy_to_guest(m->bitmap.q, &(uint8_t){ 1 }, 1) ?
+		       -XEN_EFAULT : 0;
+	if (!m->nr_bits || copy_from_guest(&b, m->bitmap.q, 1))
+		return -XEN_EINVAL;
+	return b & 1 ? 0 : -XEN_EINVAL;
+}
+
 /*
  * The builder's entry state for a vCPU (PC, x0 = DTB; the rest is the
  * Arm boot state of arch_vcpu_reset). An online vCPU starts when the

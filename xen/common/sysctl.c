@@ -7,6 +7,7 @@
  */
 #include <public/errno.h>
 #include <public/sysctl.h>
+#include <xen/console.h>
 #include <xen/domctl.h>
 #include <xen/guest_access.h>
 #include <xen/lib.h>
@@ -18,11 +19,30 @@
 
 typedef long (*sysctl_fn)(struct xen_sysctl *op);
 
-/* No hypervisor console ring to read yet (engineer B's console.c):
- * xl dmesg prints nothing rather than failing. */
+/* xl dmesg: the printk history (console-ring.c), copied out in chunks;
+ * count in = room in the caller's buffer, out = characters given. */
 static long sc_readconsole(struct xen_sysctl *op)
 {
-	op->u.readconsole.count = 0;
+	struct xen_sysctl_readconsole *r = &op->u.readconsole;
+	uint32_t index = r->index, done = 0;
+	bool from_index = r->incremental;
+	char chunk[256];
+
+	while (done < r->count) {
+		size_t want = r->count - done < sizeof(chunk) ? r->count - done : sizeof(chunk);
+		size_t n = console_ring_read(chunk, want, &index, from_index, false);
+
+		if (!n)
+			break;
+		if (copy_to_guest(r->buffer.q + done, chunk, n))
+			return -XEN_EFAULT;
+		done += (uint32_t)n;
+		from_index = true;	/* the next chunk continues this one */
+	}
+	r->count = done;
+	r->index = index;
+	if (r->clear)
+		console_ring_read(chunk, 0, &index, false, true);
 	return 0;
 }
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # /init of a dom0 on OUR hypervisor with a toolstack (Debian's or ours, as
 # dom0-xl.sh): the daemons, then what the hypervisor's domctl/sysctl must
-# answer: xl info, xl list, then ROUNDS rounds of `xl create -p` (built,
+# answer: xl info, xl list, xl dmesg, then ROUNDS rounds of `xl create -p` (built,
 # left paused), xl list (the guest paused), xl destroy; free_memory must be
 # the same after the rounds as after the first one. Markers with exit
 # statuses for the harness.
@@ -35,6 +35,7 @@ run XENCONSOLED xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-di
 echo "TOOLSTACK-READY uptime=$(up)"
 run XL-INFO xl info
 run XL-LIST-1 xl list
+run XL-DMESG xl dmesg
 
 CFG=/etc/xen/guest.cfg
 round() {

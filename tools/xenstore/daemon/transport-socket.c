@@ -104,21 +104,51 @@ static void sock_drain(struct conn *c)
 	}
 }
 
+/*
+ * Bytes at the start of buf that form whole messages (all of it once a
+ * header announces an oversize payload: conn_input drops such a client).
+ * Partial messages are completed without taking big_lock: some clients
+ * write a request's header and payload separately.
+ */
+static size_t sock_whole(const char *buf, size_t have)
+{
+	struct xsd_sockmsg h;
+	size_t off = 0;
+
+	while (have - off >= sizeof(h)) {
+		memcpy(&h, buf + off, sizeof(h));
+		if (h.len > XENSTORE_PAYLOAD_MAX)
+			return have;
+		if (have - off < sizeof(h) + h.len)
+			break;
+		off += sizeof(h) + h.len;
+	}
+	return off;
+}
+
 static void *sock_thread(void *arg)
 {
 	struct conn *c = arg;
-	char buf[16384];
+	char buf[4 * (sizeof(struct xsd_sockmsg) + XENSTORE_PAYLOAD_MAX)];
+	size_t have = 0, whole;
 	long n;
 
 	for (;;) {
 		do
-			n = recv(c->fd, buf, sizeof(buf), 0);
+			n = recv(c->fd, buf + have, sizeof(buf) - have, 0);
 		while (n < 0 && errno == EINTR);
+		whole = n > 0 ? sock_whole(buf, have + n) : 0;
+		if (n > 0 && !whole) {
+			have += n;
+			continue;
+		}
 		pthread_mutex_lock(&big_lock);
-		if (!sock_handle(c, buf, n))
+		if (!sock_handle(c, buf, n > 0 ? (long)whole : n))
 			break;
 		sock_drain(c);
 		pthread_mutex_unlock(&big_lock);
+		have += n - whole;
+		memmove(buf, buf + whole, have);
 	}
 	conn_destroy(c);
 	pthread_mutex_unlock(&big_lock);

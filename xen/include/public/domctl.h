@@ -73,6 +73,10 @@ struct xenctl_bitmap {
 	uint32_t nr_bits;
 };
 
+struct xen_domctl_nodeaffinity {
+	struct xenctl_bitmap nodemap;
+};
+
 #define XEN_VCPUAFFINITY_HARD  (1U << 0)
 #define XEN_VCPUAFFINITY_SOFT  (1U << 1)
 #define XEN_VCPUAFFINITY_FORCE (1U << 2)
@@ -170,6 +174,8 @@ struct xen_domctl {
 #define XEN_DOMCTL_set_address_size   35
 #define XEN_DOMCTL_bind_pt_irq        38
 #define XEN_DOMCTL_memory_mapping     39
+#define XEN_DOMCTL_setnodeaffinity    68
+#define XEN_DOMCTL_getnodeaffinity    69
 #define XEN_DOMCTL_cacheflush         71
 #define XEN_DOMCTL_vuart_op           81
 #define XEN_DOMCTL_get_paging_mempool_size 85
@@ -189,6 +195,7 @@ struct xen_domctl {
 		struct xen_domctl_paging_mempool paging_mempool;
 		struct xen_domctl_setdomainhandle setdomainhandle;
 		struct xen_domctl_vcpuaffinity vcpuaffinity;
+		struct xen_domctl_nodeaffinity nodeaffinity;
 		struct xen_domctl_scheduler_op scheduler_op;
 		struct xen_domctl_settimeoffset settimeoffset;
 		uint8_t pad[128];

@@ -46,6 +46,15 @@ void keyhandler_register(unsigned char key, keyhandler_fn fn, const char *desc);
 void keyhandler_run(unsigned char key);
 void keyhandler_init(void);
 
+/*
+ * The printk history (common/console-ring.c) for XEN_SYSCTL_readconsole:
+ * copies up to max characters from *index (incremental) or from the last
+ * clear point, sets *index past them; clear = the next non-incremental
+ * read starts after what exists now. Returns the count copied.
+ */
+void console_ring_putc(char c);
+size_t console_ring_read(char *dst, size_t max, uint32_t *index, bool incremental, bool clear);
+
 /* Set up by the early-printk build option (CONFIG_EARLY_PRINTK), or nothing. */
 void early_console_init(void);
 

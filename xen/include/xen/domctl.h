@@ -25,6 +25,7 @@ void domctl_fill_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 #define DOMCTL_DEFAULT_WEIGHT 256
 
 /* vCPU commands (domctl_vcpu.c); the domctl lock is held. */
+long dc_nodeaffinity(struct domain *caller, struct domain *d, struct xen_domctl *op);
 long dc_vcpuaffinity(struct domain *caller, struct domain *d, struct xen_domctl *op);
 long dc_setvcpucontext(struct domain *caller, struct domain *d, struct xen_domctl *op);
 long dc_getvcpucontext(struct domain *caller, struct domain *d, struct xen_domctl *op);
