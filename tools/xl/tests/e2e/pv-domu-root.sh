@@ -12,11 +12,15 @@ mount -t devtmpfs devtmpfs /dev 2>/dev/null
 export PATH=/bin
 # wait_for TEST TENTHS: until the shell test holds or the time is up
 wait_for() { i=0; while ! eval "$1" && [ $i -lt $2 ]; do sleep 0.1; i=$((i+1)); done; eval "$1"; }
-# reach IP: up to 10 tries (ARP and the bridge port can be slow under host
-# load), then 3 pings whose summary is printed
+# reach DEV IP: netfront makes DEV as soon as the frontend directory
+# appears, the link comes up when netback connects (after the hotplug
+# script: seconds under host load); then ping until dom0 answers (10 tries),
+# then 3 pings whose summary is printed.
 reach() {
-	i=0; while ! ping -c 1 -W 3 "$1" >/dev/null 2>&1 && [ $i -lt 10 ]; do i=$((i+1)); done
-	ping -c 3 -W 5 "$1" > /tmp/ping 2>&1; rc=$?
+	i=0; while [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" != 1 ] && [ $i -lt 600 ]; do
+		sleep 0.1; i=$((i+1)); done
+	i=0; while ! ping -c 1 -W 3 "$2" >/dev/null 2>&1 && [ $i -lt 10 ]; do i=$((i+1)); done
+	ping -c 3 -W 5 "$2" > /tmp/ping 2>&1; rc=$?
 	grep round-trip /tmp/ping || cat /tmp/ping
 	return $rc
 }
@@ -30,7 +34,7 @@ else echo "RO-WRITE-REFUSED"; fi
 wait_for '[ -e /sys/class/net/eth0 ]' 300
 echo "MAC-ETH0 $(cat /sys/class/net/eth0/address)"
 ip addr add 192.168.77.2/24 dev eth0 && ip link set eth0 up
-reach 192.168.77.1 && echo "PING-ETH0-OK"
+reach eth0 192.168.77.1 && echo "PING-ETH0-OK"
 echo "PHASE1-DONE"
 wait_for '[ -b /dev/xvdb ]' 900 && echo "XVDB-SAYS $(dd if=/dev/xvdb bs=16 count=1 2>/dev/null)"
 echo GUEST-WROTE-XVDB | dd of=/dev/xvdb bs=512 seek=1 conv=sync 2>/dev/null && sync
@@ -38,7 +42,7 @@ echo "XVDB-DONE"
 wait_for '[ ! -b /dev/xvdb ]' 900 && echo "XVDB-GONE"
 wait_for '[ -e /sys/class/net/eth1 ]' 900
 ip addr add 192.168.78.2/24 dev eth1 && ip link set eth1 up
-reach 192.168.78.1 && echo "PING-ETH1-OK"
+reach eth1 192.168.78.1 && echo "PING-ETH1-OK"
 echo "NET2-DONE"
 wait_for '[ ! -e /sys/class/net/eth1 ]' 900 && echo "ETH1-GONE"
 sync; mount -o remount,ro / && echo "ROOT-REMOUNTED-RO"
