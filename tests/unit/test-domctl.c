@@ -210,6 +210,16 @@ static long populate(struct domain *caller, uint16_t dom, xen_pfn_t *gfns, unsig
 	return memory_op(caller, XENMEM_populate_physmap, gva(&r));
 }
 
+static long decrease(struct domain *caller, uint16_t dom, xen_pfn_t *gfns, unsigned long n,
+		     unsigned int order)
+{
+	struct xen_memory_reservation r = { .nr_extents = n, .extent_order = order,
+					    .domid = dom };
+
+	r.extent_start.q = gva(gfns);
+	return memory_op(caller, XENMEM_decrease_reservation, gva(&r));
+}
+
 static long map_batch(struct domain *caller, uint16_t owner, xen_ulong_t *idxs,
 		      xen_pfn_t *gpfns, int *errs, uint16_t n)
 {
@@ -619,6 +629,45 @@ static void test_fuzz(unsigned long free0)
 	CHECK(page_alloc_free_count() + dom0->tot_pages >= free0 - 8);
 }
 
+/*
+ * A guest balloons out single frames of a 2 MiB block (Linux's balloon
+ * and privcmd do): unmapped and uncounted at once, mapped again (zeroed)
+ * by populate, the block freed when all of it is given back.
+ */
+static void test_balloon(void)
+{
+	struct xen_domctl op = { 0 };
+	unsigned long free0 = page_alloc_free_count();
+	xen_pfn_t blk = RAM_GFN, one = RAM_GFN + 7, two[2] = { RAM_GFN + 9, RAM_GFN + 9 };
+	xen_pfn_t all[512];
+	struct domain *d;
+	uint16_t id;
+	long rc;
+	unsigned int i;
+
+	CHECK(create(good_config(), 0, &id) == 0);
+	d = domain_by_id(id);
+	op.u.max_mem.max_memkb = 512 * 4;
+	CHECK(domctl(dom0, XEN_DOMCTL_max_mem, id, &op) == 0);
+	CHECK(populate(dom0, id, &blk, 1, 9) == 1);
+	memset(frame_of(d, one), 0xa5, 4096);
+	CHECK(decrease(dom0, id, &one, 1, 0) == 1);
+	CHECK(frame_of(d, one) == NULL && info_of(id, &rc).tot_pages == 511);
+	CHECK(decrease(dom0, id, &one, 1, 0) == 0);	/* already given back */
+	CHECK(decrease(dom0, id, two, 2, 0) == 1);	/* the second is a hole now */
+	CHECK(populate(dom0, id, &one, 1, 0) == 1);
+	CHECK(frame_of(d, one) && ((uint8_t *)frame_of(d, one))[100] == 0);
+	CHECK(populate(dom0, id, &one, 1, 0) == 0);	/* mapped already: over max */
+	CHECK(info_of(id, &rc).tot_pages == 511);
+	for (i = 0; i < 512; i++)
+		all[i] = RAM_GFN + i;
+	CHECK(decrease(dom0, id, all, 512, 0) == 9);	/* stops at the hole at +9 */
+	CHECK(decrease(dom0, id, all + 10, 502, 0) == 502);
+	CHECK(d->nr_extents == 0 && info_of(id, &rc).tot_pages == 0);
+	CHECK(domctl(dom0, XEN_DOMCTL_destroydomain, id, &op) == 0);
+	CHECK(page_alloc_free_count() >= free0 - 4);
+}
+
 int main(void)
 {
 	void *arena;
@@ -634,6 +683,7 @@ int main(void)
 	test_create_checks();
 	test_lifecycle();
 	test_foreign();
+	test_balloon();
 	test_rounds();
 	test_dom_exc_virq();
 	test_vcpu_and_lists();

@@ -8,7 +8,11 @@
  * domain's frames at its own guest frames with XENMAPSPACE_gmfn_foreign
  * (privcmd's MMAPBATCH_V2); such a mapping holds a reference on the block,
  * so the block outlives its owner's destruction until it is unmapped.
- * Every block goes back to the heap zeroed.
+ * Every block goes back to the heap zeroed. A guest's balloon driver may
+ * give back single frames of a block (decrease_reservation): they are
+ * unmapped and no longer counted, but the block keeps them until it is
+ * wholly given back or the domain dies (the buddy frees by block); a
+ * later populate_physmap of those guest frames maps the same frames again.
  *
  * dom0's RAM is one 1:1 block from its builder: its balloon driver gives
  * frames back (decrease_reservation) by unmapping them, and takes them
@@ -81,7 +85,7 @@ static void extent_scrub_free(struct domain *d, struct domain_extent *e)
 {
 	memset(e->page, 0, PAGE_SIZE << e->order);
 	free_pages(e->page, e->order);
-	d->tot_pages -= extent_pages(e);
+	d->tot_pages -= extent_pages(e) - e->holes;
 	xfree(e);
 }
 
@@ -132,6 +136,74 @@ static bool is_dom0_ram(const struct domain *d, uint64_t gfn, uint64_t nr)
 
 /* ---- populate / decrease ---- */
 
+/* The block whose guest range holds [gfn, gfn + n), if any. */
+static struct domain_extent *extent_by_gfn(struct domain *d, uint64_t gfn, uint64_t n)
+{
+	unsigned int i;
+
+	for (i = 0; i < d->nr_extents; i++) {
+		struct domain_extent *e = d->extents[i];
+
+		if (gfn >= e->gfn && gfn + n <= e->gfn + extent_pages(e))
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * Are the n guest frames from gfn all unmapped (mfn == INVALID_MFN), or
+ * all mapped read/write to the frames from mfn?
+ */
+static bool range_is(struct domain *d, uint64_t gfn, uint64_t n, uint64_t mfn)
+{
+	enum p2m_type t;
+	uint64_t i;
+
+	for (i = 0; i < n; i++) {
+		mfn_t m = p2m_lookup(&d->p2m, _gfn(gfn + i), &t);
+
+		if (mfn == mfn_x(INVALID_MFN) ? t != P2M_INVALID :
+		    t != P2M_RAM_RW || mfn_x(m) != mfn + i)
+			return false;
+	}
+	return true;
+}
+
+/* populate_physmap over frames the guest gave back from block e. */
+static int hole_fill(struct domain *d, struct domain_extent *e, uint64_t gfn, uint64_t n)
+{
+	uint64_t mfn = extent_mfn(e) + (gfn - e->gfn);
+
+	if (n > e->holes || !range_is(d, gfn, n, mfn_x(INVALID_MFN)))
+		return -1;
+	memset((char *)e->page + ((gfn - e->gfn) << PAGE_SHIFT), 0, n << PAGE_SHIFT);
+	if (p2m_map(&d->p2m, _gfn(gfn), _mfn(mfn), n, P2M_RAM_RW))
+		return -1;
+	e->holes -= n;
+	d->tot_pages += n;
+	return 0;
+}
+
+/*
+ * decrease_reservation of part of block e (index idx): unmap, keep the
+ * frames; the block goes back to the heap once all of it is given back.
+ */
+static int hole_punch(struct domain *d, unsigned int idx, uint64_t gfn, uint64_t n)
+{
+	struct domain_extent *e = d->extents[idx];
+
+	if (e->foreign_refs || !range_is(d, gfn, n, extent_mfn(e) + (gfn - e->gfn)) ||
+	    p2m_unmap(&d->p2m, _gfn(gfn), n))
+		return -1;
+	e->holes += n;
+	d->tot_pages -= n;
+	if (e->holes == extent_pages(e)) {
+		extent_remove(d, idx);
+		extent_scrub_free(d, e);
+	}
+	return 0;
+}
+
 static int populate_one(struct domain *d, uint64_t gfn, unsigned int order)
 {
 	struct domain_extent *e;
@@ -140,6 +212,9 @@ static int populate_one(struct domain *d, uint64_t gfn, unsigned int order)
 		return p2m_map(&d->p2m, _gfn(gfn), _mfn(gfn), 1ULL << order, P2M_RAM_RW);
 	if (d->tot_pages + (1ULL << order) > d->max_pages)
 		return -1;
+	e = extent_by_gfn(d, gfn, 1ULL << order);
+	if (e)
+		return hole_fill(d, e, gfn, 1ULL << order);
 	e = xzalloc(struct domain_extent);
 	if (!e || !(e->page = alloc_pages_zeroed(order)))
 		goto fail;
@@ -172,8 +247,13 @@ static int decrease_one(struct domain *d, uint64_t gfn, unsigned int order)
 	if (t != P2M_RAM_RW)
 		return -1;
 	e = extent_by_mfn(d, mfn_x(m), &idx);
+	if (!e || mfn_x(m) - extent_mfn(e) != gfn - e->gfn ||
+	    gfn + (1ULL << order) > e->gfn + extent_pages(e))
+		return -1;
 	/* Only whole blocks go back to the heap (the buddy frees by block). */
-	if (!e || e->gfn != gfn || e->order != order || e->foreign_refs)
+	if (e->gfn != gfn || e->order != order || e->holes)
+		return hole_punch(d, idx, gfn, 1ULL << order);
+	if (e->foreign_refs)
 		return -1;
 	p2m_unmap(&d->p2m, _gfn(gfn), extent_pages(e));
 	extent_remove(d, idx);

@@ -45,6 +45,7 @@ struct domain_extent {
 	void *page;			/* hypervisor mapping of the first frame */
 	unsigned int order;
 	unsigned int foreign_refs;	/* other domains' mappings of it */
+	unsigned int holes;		/* frames ballooned out (unmapped, still held) */
 };
 
 /* A frame of another domain mapped in this one (XENMAPSPACE_gmfn_foreign). */
