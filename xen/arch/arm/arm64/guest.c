@@ -21,6 +21,7 @@
 #define EC_HVC64 0x16
 #define EC_SMC64 0x17
 #define EC_SYSREG 0x18
+#define EC_IABT_LOW 0x20
 #define EC_DABT_LOW 0x24
 #define ESR_IL (1U << 25)
 #define XEN_HVC_IMM 0xea1
@@ -140,6 +141,27 @@ void inject_undef(struct cpu_regs *regs)
 	inject(regs, ESR_IL);	/* EC 0: unknown reason */
 }
 
+/* Instruction abort (EC 0x20 from EL0, 0x21 from EL1), IFSC 0x10 external. */
+static void inject_pabt(struct cpu_regs *regs, uint64_t far)
+{
+	unsigned int el = (regs->spsr >> 2) & 3;
+
+	WRITE_SYSREG(far_el1, far);
+	inject(regs, ((el ? 0x21ULL : 0x20ULL) << 26) | ESR_IL | 0x10);
+}
+
+/*
+ * A guest looping on a fault must not flood the console: the first 16
+ * reports are printed, then only every power-of-two-th.
+ */
+static bool guest_fault_report(void)
+{
+	static unsigned long count;
+	unsigned long n = __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED);
+
+	return n <= 16 || !(n & (n - 1));
+}
+
 void inject_dabt(struct cpu_regs *regs, uint64_t far)
 {
 	unsigned int el = (regs->spsr >> 2) & 3;
@@ -221,8 +243,9 @@ static void trap_dabt(struct cpu_regs *regs, uint64_t esr)
 		regs->elr += 4;
 		return;
 	}
-	printk("d%u: data abort at IPA %#llx (PC %#llx): no emulated device there; fault injected\n",
-	       d->domid, (unsigned long long)ipa, (unsigned long long)regs->elr);
+	if (guest_fault_report())
+		printk("d%u: data abort at IPA %#llx (PC %#llx): no emulated device there; fault injected\n",
+		       d->domid, (unsigned long long)ipa, (unsigned long long)regs->elr);
 	inject_dabt(regs, READ_SYSREG(far_el2));
 }
 
@@ -261,14 +284,27 @@ static void trap_sysreg(struct cpu_regs *regs, uint64_t esr)
 	uint64_t v = rt == 31 ? 0 : regs->x[rt];
 
 	if ((esr & ISS_SYSREG_MASK) != ISS_ICC_SGI1R || (esr & 1)) {
-		printk("d%u: unhandled system register access (ESR %#llx) at PC %#llx; UNDEF injected\n",
-		       current_vcpu()->domain->domid, (unsigned long long)esr,
-		       (unsigned long long)regs->elr);
+		if (guest_fault_report())
+			printk("d%u: unhandled system register access (ESR %#llx) at PC %#llx; UNDEF injected\n",
+			       current_vcpu()->domain->domid, (unsigned long long)esr,
+			       (unsigned long long)regs->elr);
 		inject_undef(regs);
 		return;
 	}
 	send_sgi1r(current_vcpu(), v);
 	regs->elr += 4;
+}
+
+/* A stage-2 fault on an instruction fetch: nothing executable there. */
+static void trap_iabt(struct cpu_regs *regs, uint64_t esr)
+{
+	if (guest_fault_report())
+		printk("d%u: instruction abort at IPA %#llx (PC %#llx); fault injected\n",
+		       current_vcpu()->domain->domid,
+		       (unsigned long long)((READ_SYSREG(hpfar_el2) >> 4) << 12 |
+					    (READ_SYSREG(far_el2) & 0xfff)),
+		       (unsigned long long)regs->elr);
+	inject_pabt(regs, READ_SYSREG(far_el2));
 }
 
 typedef void (*trap_fn)(struct cpu_regs *regs, uint64_t esr);
@@ -278,6 +314,7 @@ static const trap_fn trap_table[64] = {
 	[EC_HVC64] = trap_hvc,
 	[EC_SMC64] = trap_smc,
 	[EC_SYSREG] = trap_sysreg,
+	[EC_IABT_LOW] = trap_iabt,
 	[EC_DABT_LOW] = trap_dabt,
 };
 
@@ -289,8 +326,9 @@ void guest_sync(struct cpu_regs *regs, uint64_t esr)
 		fn(regs, esr);
 		return;
 	}
-	printk("d%u: unhandled trap EC %#llx ESR %#llx at PC %#llx; UNDEF injected\n",
-	       current_vcpu()->domain->domid, (unsigned long long)((esr >> 26) & 0x3f),
-	       (unsigned long long)esr, (unsigned long long)regs->elr);
+	if (guest_fault_report())
+		printk("d%u: unhandled trap EC %#llx ESR %#llx at PC %#llx; UNDEF injected\n",
+		       current_vcpu()->domain->domid, (unsigned long long)((esr >> 26) & 0x3f),
+		       (unsigned long long)esr, (unsigned long long)regs->elr);
 	inject_undef(regs);
 }
