@@ -7,17 +7,16 @@
 #   2. boots OUR hypervisor on QEMU virt arm64 with Debian's kernel as dom0:
 #      banner, RAM and boot modules, dom0 Linux to its /init, which reports
 #      the hypervisor and powers the machine off;
-#   3. a guest's lifecycle with OUR toolstack (xl, libxl, libxc, xenstored;
-#      Debian's xenconsoled) on the REFERENCE Xen 4.17 hypervisor, since ours
-#      has no domctl yet: xl list, xl create of tests/e2e/guest.cfg, the
-#      guest's console, xl destroy.
+#   3. a guest's lifecycle with OUR toolstack (xl, libxl, libxc, xenstored,
+#      xenconsoled) on OUR hypervisor: xl list, xl create of
+#      tests/e2e/guest.cfg, the guest's console, xl destroy.
 # Every console is printed here as it runs; logs go to $XA_BUILD/test-logs.
 # Which hypervisor and toolstack step 3 pairs is a parameter:
 #   DEMO_HV=reference|ours  DEMO_TOOLSTACK=debian|ours  scripts/demo.sh
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-HV=${DEMO_HV:-reference}
+HV=${DEMO_HV:-ours}
 TS=${DEMO_TOOLSTACK:-ours}
 rc=0
 

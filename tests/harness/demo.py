@@ -17,7 +17,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('what', choices=('boot', 'lifecycle'))
     ap.add_argument('--board', default='virt64-gicv3')
-    ap.add_argument('--hv', default='reference', choices=('reference', 'ours'))
+    ap.add_argument('--hv', default='ours', choices=('reference', 'ours'))
     ap.add_argument('--toolstack', default='debian', choices=('debian', 'ours'))
     a = ap.parse_args()
     if a.what == 'boot':
