@@ -95,3 +95,33 @@ def scenario(name, initrd, hv, timeout):
     return h.Scenario(name, h.BOARDS['virt64-gicv3'], lifecycle.hypervisor(fx, hv),
                       kernel=fx['XA_KERNEL_ARM64'], initrd=initrd,
                       xen_args='dom0_mem=512M bootscrub=0', timeout=timeout)
+
+
+BAD = ('UNKNOWN-KEY', 'NO-TARGET', 'MISSING-FILE', 'DUP-VDEV', 'CDROM', 'QCOW2', 'NO-BRIDGE', 'VIFNAME',
+       'DISK-SCRIPT', 'VIF-SCRIPT')
+
+
+def devices(NAME, hv):
+    """The pv-devices scenario (see pv-devices.test) on hypervisor hv."""
+    fx = h.fixtures()
+    wd = h.workdir(NAME)
+    files = {'/images/root.img': ext4_root(NAME, fx, 'pv-domu-root.sh'),
+             '/images/ro.img': raw_image(os.path.join(wd, 'ro.img'), 1, b'RO-DISK-DATA\n'),
+             '/images/hot.img': raw_image(os.path.join(wd, 'hot.img'), 2, b'HOTPLUG-DISK\n'),
+             '/boot/initrd-pv.cpio.gz': guest_initrd(NAME, fx),
+             '/etc/xen/pvguest.cfg': os.path.join(HERE, 'pvguest.cfg')}
+    sc = scenario(NAME, dom0_initrd(NAME, fx, 'pv-dom0.sh', 'ours', files), hv, timeout=840)
+    sc.expect = ([r'^TOOLSTACK-READY'] + [r'^BAD-%s-REFUSED' % b for b in BAD] +
+                 [r'^CREATE rc=0', r'/51712/physical-device = "7:', r'^BLOCK-LIST rc=0',
+                  r'^0 +0 +00:16:3e:[0-9a-f:]+ +0 +4 ', r'^NETWORK-LIST-1 rc=0',
+                  r'^BLOCK-ATTACH rc=0', r'/51728/hotplug-status = "connected"',
+                  r'^BLOCK-ATTACH-AGAIN rc=0', r'^BLOCK-DETACH rc=0', r'^HOT-LOOP-RELEASED',
+                  r'^HOT-WRITE-SEEN', r'^NETWORK-ATTACH rc=0', r'^VIFNAME-ON-BRIDGE', r'/1/vifname = "pvnet1"',
+                  r'^1 +0 +00:16:3e:',
+                  r'^NETWORK-LIST-2 rc=0', r'^NETWORK-DETACH rc=0', r'^GUEST-ROOT-ON-XVDA',
+                  r'^GUEST-RO-REFUSED', r'^GUEST-PINGED-DOM0', r'^GUEST-SAW-HOTPLUG',
+                  r'^GUEST-MAC-XEN-OUI', r'^DESTROY rc=0', r'^LOOPS-RELEASED', r'^BACKENDS-GONE',
+                  r'^RO-IMAGE-UNCHANGED', r'^ROOT-FILE-IN-IMAGE', r'^PV-DEVICES-DONE'])
+    sc.fail = list(h.DEFAULT_FAIL) + [r'^[A-Z0-9-]+ rc=[1-9]', r'-NOT-REFUSED', r'^GUEST-TIMEOUT',
+                                      r'^VIF-STILL-THERE', r'^insmod .* failed']
+    return sc
