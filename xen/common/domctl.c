@@ -43,9 +43,9 @@ static int check_gic(struct xen_arch_domainconfig *a, unsigned int max_vcpus)
 
 	if (a->gic_version == XEN_DOMCTL_CONFIG_GIC_NATIVE)
 		a->gic_version = (uint8_t)host;
-	/* No GICv2-on-v3 emulation; and GICv2 domUs are not done yet (the
-	 * host GICV frame is not mapped at GUEST_GICC_BASE). */
-	if (a->gic_version != host || a->gic_version != XEN_DOMCTL_CONFIG_GIC_V3)
+	/* No GICv2-on-v3 emulation (GICv3 hardware without the legacy
+	 * interface cannot give a v2 guest its CPU interface). */
+	if (a->gic_version != host)
 		return -XEN_EOPNOTSUPP;
 	if (a->gic_version == XEN_DOMCTL_CONFIG_GIC_V2 && max_vcpus > 8)
 		return -XEN_EINVAL;

@@ -41,12 +41,12 @@ uint32_t arch_cpu_khz(void)
 	return (uint32_t)(arch_counter_freq() / 1000);
 }
 
-/* GICv3 only for now: a GICv2 domU needs the host GICV frame mapped at
- * GUEST_GICC_BASE and the v2 front-end handles one vCPU per domain. */
+/* The vGIC the host has (check_gic refuses the other), at Xen's guest map. */
 int arch_domain_create(struct domain *d, const struct domain_config *cfg)
 {
-	if (cfg->arch.gic_version != XEN_DOMCTL_CONFIG_GIC_V3)
-		return 0;
+	if (cfg->arch.gic_version == XEN_DOMCTL_CONFIG_GIC_V2)
+		return vgic_v2_domu_init(d, GUEST_GICD_BASE, GUEST_GICC_BASE,
+					 32 + cfg->arch.nr_spis);
 	return vgic_v3_init(d, GUEST_GICV3_GICD_BASE, GUEST_GICV3_GICR0_BASE,
 			    32 + cfg->arch.nr_spis);
 }

@@ -163,6 +163,7 @@ static void add_vgic_v2(struct domain *d, const void *fdt, int node)
 		      why ? why : "?");
 	if (dt_reg(fdt, node, 1, &bus, &gicc_size) || dt_reg(fdt, node, 3, &bus, &gicv_size))
 		fatal("dom0 vGIC: unreadable GICC/GICV sizes");
+	vgic_v2_set_host_gicv(gicv);
 	if (p2m_map(&d->p2m, gaddr_to_gfn(gicc), maddr_to_mfn(gicv),
 		    (gicc_size < gicv_size ? gicc_size : gicv_size) >> PAGE_SHIFT, P2M_MMIO) ||
 	    vgic_v2_init(d, dist, gich, gic_nr_lines()))

@@ -127,6 +127,25 @@ int vgic_v2_init(struct domain *d, paddr_t dist_base, paddr_t gich_base, unsigne
 	return mmio_register(&d->mmio, dist_base, 0x1000, &dist_ops, g);
 }
 
+/* The host's GICV frame, recorded by the dom0 builder for domUs. */
+static paddr_t host_gicv;
+
+void vgic_v2_set_host_gicv(paddr_t gicv)
+{
+	host_gicv = gicv;
+}
+
+int vgic_v2_domu_init(struct domain *d, paddr_t dist_base, paddr_t gicc_base,
+		      unsigned int nr_lines)
+{
+	if (!host_gicv || !gich)
+		return -1;
+	if (p2m_map(&d->p2m, gaddr_to_gfn(gicc_base), maddr_to_mfn(host_gicv),
+		    GUEST_GICC_SIZE >> PAGE_SHIFT, P2M_MMIO))
+		return -1;
+	return vgic_v2_init(d, dist_base, gich, nr_lines);
+}
+
 static unsigned int nr_lrs(void)
 {
 	unsigned int n = (readl(gich + GICH_VTR) & 0x3f) + 1;

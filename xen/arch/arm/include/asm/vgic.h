@@ -54,6 +54,14 @@ int vgic_irq_bank(struct vgic_dist *dist, struct vgic_cpu *vc, unsigned int flag
 int vgic_v2_init(struct domain *d, paddr_t dist, paddr_t gich, unsigned int nr_lines);
 
 /*
+ * A domU's GICv2 (the toolstack's guest map): distributor at `dist`, the
+ * host's GICV frame (recorded by the dom0 builder with
+ * vgic_v2_set_host_gicv) mapped as its CPU interface at `gicc`. 0 or -1.
+ */
+void vgic_v2_set_host_gicv(paddr_t gicv);
+int vgic_v2_domu_init(struct domain *d, paddr_t dist, paddr_t gicc, unsigned int nr_lines);
+
+/*
  * GICv3 front-end for `d`: distributor at `dist`, one 128 KiB
  * redistributor per vCPU from `redist`, `nr_lines` INTIDs (as the host).
  * 0, or -1 (no memory, MMIO table full).
