@@ -23,6 +23,8 @@
 #include <xen/xmalloc.h>
 #include <xen/xsm.h>
 
+static unsigned int last_domid;
+
 static int pick_domid(unsigned int want, unsigned int *id)
 {
 	unsigned int i;
@@ -35,11 +37,16 @@ static int pick_domid(unsigned int want, unsigned int *id)
 		*id = want;
 		return 0;
 	}
-	for (i = 1; i < MAX_DOMAINS; i++)
-		if (!domain_by_id(i)) {
-			*id = i;
+	/* As Xen: the next free id after the last one given, so a restarted
+	 * guest (xl reboot) gets a new domid and stale references miss. */
+	for (i = 0; i < MAX_DOMAINS - 1; i++) {
+		unsigned int cand = 1 + (last_domid + i) % (MAX_DOMAINS - 1);
+
+		if (!domain_by_id(cand)) {
+			*id = last_domid = cand;
 			return 0;
 		}
+	}
 	return -XEN_ENOMEM;
 }
 
