@@ -28,6 +28,7 @@
 #include <xen/sched.h>
 #include <xen/spinlock.h>
 #include <xen/xmalloc.h>
+#include <xen/xsm.h>
 
 #define POLL_MAX_PORTS 128
 
@@ -543,14 +544,10 @@ static long shutdown_dom0(uint32_t reason)
 }
 
 /* Other domains stop running; the domain code (domctl) takes it from there. */
-static long shutdown(uint64_t gva)
+static long shutdown_domain(struct domain *d, uint32_t reason)
 {
-	struct domain *d = current_vcpu()->domain;
-	uint32_t reason;
 	unsigned int i;
 
-	if (copy_from_guest(&reason, gva, sizeof(reason)))
-		return -XEN_EFAULT;
 	if (d->domid == 0)
 		return shutdown_dom0(reason);
 	printk("d%u: shut down (reason %u)\n", d->domid, reason);
@@ -563,6 +560,37 @@ static long shutdown(uint64_t gva)
 	spin_unlock(&sched_lock);
 	domain_shutdown(d, reason);	/* tells the toolstack */
 	return 0;
+}
+
+static long shutdown(uint64_t gva)
+{
+	uint32_t reason;
+
+	if (copy_from_guest(&reason, gva, sizeof(reason)))
+		return -XEN_EFAULT;
+	return shutdown_domain(current_vcpu()->domain, reason);
+}
+
+/*
+ * SCHEDOP_remote_shutdown (struct sched_remote_shutdown: domain_id,
+ * reason): the control domain shuts another down as if it had asked
+ * itself (libxl/xl use it, e.g. to mark a guest crashed).
+ */
+static long remote_shutdown(uint64_t gva)
+{
+	struct { uint16_t domid, pad; uint32_t reason; } r;
+	struct domain *caller = current_vcpu()->domain, *d;
+
+	if (copy_from_guest(&r, gva, sizeof(r)))
+		return -XEN_EFAULT;
+	d = domain_by_id(r.domid);
+	if (!d || d->is_dying)
+		return -XEN_ESRCH;
+	if (!is_control_domain(caller) || !xsm_may_target(caller, d))
+		return -XEN_EPERM;
+	if (r.reason > SHUTDOWN_soft_reset)
+		return -XEN_EINVAL;
+	return shutdown_domain(d, r.reason);
 }
 
 static bool port_pending(struct domain *d, uint32_t port)
@@ -615,6 +643,8 @@ long do_sched_op(struct cpu_regs *regs)
 		return shutdown(regs->x[1]);
 	case SCHEDOP_poll:
 		return poll(regs->x[1]);
+	case SCHEDOP_remote_shutdown:
+		return remote_shutdown(regs->x[1]);
 	default:
 		return -XEN_ENOSYS;
 	}
