@@ -111,7 +111,8 @@ def ours_scenario(name, toolstack='ours', board='virt64-gicv3', rounds=3, echo=F
 # console / destroy rounds, shutdown, reboot, every on_* action, bad input.
 LIFE_CFG = os.path.join(h.ROOT, 'tests', 'e2e', 'life.cfg')
 ROUNDS = [r'^R%d-CREATE rc=0', r'^R%d-UP', r'^R%d-GUEST-SEES-%d-CPUS', r'^R%d-LISTED 128 MB %d vCPUs',
-          r'^R%d-LIST-L-JSON', r'^R%d-LIST-V-UUID', r'^R%d-CONSOLE-INPUT-ANSWERED', r'^R%d-DESTROY rc=0', r'^R%d-CLEAN']
+          r'^R%d-LIST-L-JSON', r'^R%d-LIST-V-UUID', r'^R%d-VCPU-LIST %d vCPUs', r'^R%d-PAUSE rc=0',
+          r'^R%d-PAUSED', r'^R%d-UNPAUSE rc=0', r'^R%d-UNPAUSED', r'^R%d-CONSOLE-INPUT-ANSWERED', r'^R%d-DESTROY rc=0', r'^R%d-CLEAN']
 ACTIONS = [('POWEROFF-PRESERVE', ['PRESERVED']), ('REBOOT-RENAME', ['RESTARTED', 'OLD-RENAMED']),
            ('CRASH-PRESERVE', ['PRESERVED']),
            ('CRASH-COREDUMP', ['DESTROYED', 'CORE-DUMPED']),

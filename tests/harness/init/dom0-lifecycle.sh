@@ -121,6 +121,13 @@ round() { # round N VCPUS KERNEL
 		say "R$1-LIST-L-JSON" || cat /tmp/ll.out
 	$XL list -v | grep -qE "^life +$D +128 +$2 .* [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} " &&
 		say "R$1-LIST-V-UUID" || $XL list -v
+	$XL vcpu-list life | tee /tmp/vl.out
+	[ "$(awk '$1 == "life" && $3 ~ /^[0-9]+$/ && $5 ~ /^[rb-]+$/' /tmp/vl.out | wc -l)" = $2 ] &&
+		say "R$1-VCPU-LIST $2 vCPUs"
+	run R$1-PAUSE $XL pause life
+	$XL list life | awk 'NR == 2 { exit $5 !~ /p/ }' && say "R$1-PAUSED"
+	run R$1-UNPAUSE $XL unpause life
+	$XL list life | awk 'NR == 2 { exit $5 ~ /p/ }' && say "R$1-UNPAUSED"
 	console "echo IN-\$((6*7))-R$1" "IN-42-R$1"
 	grep -q "IN-42-R$1" /tmp/cons.out && say "R$1-CONSOLE-INPUT-ANSWERED" || cat /tmp/cons.out
 	[ $1 = 1 ] && in_use
