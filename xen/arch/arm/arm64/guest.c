@@ -231,6 +231,23 @@ static void complete_read(struct cpu_regs *regs, uint64_t esr, uint64_t v, unsig
 		regs->x[srt] = v;
 }
 
+/*
+ * A stage-2 translation fault on a frame that is mapped by the time we
+ * look: another CPU was replacing the entry (break-before-make while a
+ * 2 MiB block is split, e.g. dom0 ballooning out a page next to the one
+ * this vCPU touched). p2m_lookup waits for that update (the p2m lock);
+ * the guest just retries the access.
+ */
+static bool stage2_fault_transient(struct domain *d, uint64_t esr, paddr_t ipa)
+{
+	enum p2m_type t;
+
+	if ((esr & 0x3c) != 0x04)	/* FSC 0b0001xx: translation fault */
+		return false;
+	p2m_lookup(&d->p2m, _gfn(ipa >> PAGE_SHIFT), &t);
+	return t != P2M_INVALID;
+}
+
 static void trap_dabt(struct cpu_regs *regs, uint64_t esr)
 {
 	uint64_t ipa = (READ_SYSREG(hpfar_el2) >> 4) << 12 | (READ_SYSREG(far_el2) & 0xfff);
@@ -243,6 +260,8 @@ static void trap_dabt(struct cpu_regs *regs, uint64_t esr)
 		regs->elr += 4;
 		return;
 	}
+	if (stage2_fault_transient(d, esr, ipa))
+		return;
 	if (guest_fault_report())
 		printk("d%u: data abort at IPA %#llx (PC %#llx): no emulated device there; fault injected\n",
 		       d->domid, (unsigned long long)ipa, (unsigned long long)regs->elr);
@@ -298,11 +317,13 @@ static void trap_sysreg(struct cpu_regs *regs, uint64_t esr)
 /* A stage-2 fault on an instruction fetch: nothing executable there. */
 static void trap_iabt(struct cpu_regs *regs, uint64_t esr)
 {
+	paddr_t ipa = (READ_SYSREG(hpfar_el2) >> 4) << 12 | (READ_SYSREG(far_el2) & 0xfff);
+
+	if (stage2_fault_transient(current_vcpu()->domain, esr, ipa))
+		return;
 	if (guest_fault_report())
 		printk("d%u: instruction abort at IPA %#llx (PC %#llx); fault injected\n",
-		       current_vcpu()->domain->domid,
-		       (unsigned long long)((READ_SYSREG(hpfar_el2) >> 4) << 12 |
-					    (READ_SYSREG(far_el2) & 0xfff)),
+		       current_vcpu()->domain->domid, (unsigned long long)ipa,
 		       (unsigned long long)regs->elr);
 	inject_pabt(regs, READ_SYSREG(far_el2));
 }
