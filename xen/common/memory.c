@@ -338,6 +338,25 @@ static struct foreign_map *fmap_find(struct domain *d, uint64_t gfn)
 	return NULL;
 }
 
+/*
+ * Drops another domain's reference on block e of owner: the last one of a
+ * dying owner frees the block (zeroed), and the owner once nothing of it
+ * is mapped anywhere.
+ */
+static void extent_unref(struct domain *owner, struct domain_extent *e)
+{
+	unsigned int idx;
+
+	e->foreign_refs--;
+	owner->foreign_refs--;
+	if (!owner->is_dying || e->foreign_refs)
+		return;
+	if (extent_by_mfn(owner, extent_mfn(e), &idx) == e)
+		extent_remove(owner, idx);
+	extent_scrub_free(owner, e);
+	domain_release_check(owner);
+}
+
 /* Drops a mapping's reference; the owner may now be freed. */
 static void fmap_release(struct domain *mapper, struct foreign_map *f)
 {
@@ -346,18 +365,7 @@ static void fmap_release(struct domain *mapper, struct foreign_map *f)
 
 	p2m_unmap(&mapper->p2m, _gfn(f->gfn), 1);
 	*f = mapper->fmaps[--mapper->nr_fmaps];
-	e->foreign_refs--;
-	owner->foreign_refs--;
-	if (!owner->is_dying)
-		return;
-	if (!e->foreign_refs) {
-		unsigned int idx;
-
-		if (extent_by_mfn(owner, extent_mfn(e), &idx) == e)
-			extent_remove(owner, idx);
-		extent_scrub_free(owner, e);
-	}
-	domain_release_check(owner);
+	extent_unref(owner, e);
 }
 
 static int map_foreign(struct domain *mapper, struct domain *owner, uint64_t idx, uint64_t gpfn)
@@ -672,11 +680,5 @@ void memory_frame_unref(struct domain *mapper, uint64_t mfn)
 
 	if (!e || owner == mapper || !e->foreign_refs)
 		return;
-	e->foreign_refs--;
-	owner->foreign_refs--;
-	if (!owner->is_dying || e->foreign_refs)
-		return;
-	extent_remove(owner, idx);
-	extent_scrub_free(owner, e);
-	domain_release_check(owner);
+	extent_unref(owner, e);
 }
