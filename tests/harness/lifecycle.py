@@ -221,14 +221,14 @@ def rounds_expect(rounds, toolstack):
 
 def rounds_scenario(name, hv='ours', toolstack='ours', board='virt64-gicv3', rounds=20,
                     echo=False):
-    """About 5 s a round on an idle machine (XA_ROUNDS_TIMEOUT: the 420 s
+    """About 5 s a round on an idle machine (XA_ROUNDS_TIMEOUT: the 600 s
     limit; XA_ROUNDS: fewer rounds, by hand)."""
     fx = h.fixtures()
     rounds = int(os.environ.get('XA_ROUNDS', rounds))
     sc = h.Scenario(name, h.BOARDS[board], hypervisor(fx, hv),
                     kernel=fx['XA_KERNEL_ARM64'], initrd=rounds_initrd(name, fx, toolstack),
                     xen_args='dom0_mem=512M bootscrub=0', echo=echo,
-                    timeout=float(os.environ.get('XA_ROUNDS_TIMEOUT', 420)))
+                    timeout=float(os.environ.get('XA_ROUNDS_TIMEOUT', 600)))
     sc.dom0_args += ' xa_rounds=%d' % rounds
     if toolstack == 'debian':   # the parents Debian's libxl never removes
         sc.dom0_args += ' xa_kept_nodes=/libxl,/vm'
