@@ -5,7 +5,8 @@ same QEMU board (virt, GICv3, 2 CPUs) with the same dom0 (Debian's kernel).
 
 nullcall: dom0 runs bench/hv/hv-nullcall.c: BATCHES batches of CALLS privcmd
 xen_version(XENVER_version) hypercalls; a run's figure is the median batch's
-ns per call.
+ns per call; after each batch, as many ioctls that privcmd rejects without
+a hypercall (ns/syscall: dom0's own share of a call).
 pingpong: dom0 (our toolstack on both) times `xl create` of a domU to its
 marker line, then bench/hv/hv-pingpong.c makes BATCHES batches of CALLS
 event-channel round trips dom0 -> domU -> dom0; figures: the median
@@ -78,7 +79,8 @@ def initrd(name, fx, args):
 
 MODES = {
     'nullcall': (initrd, [r'^NULLCALL median_ns=\d+', r'^NULLCALL-EXIT rc=0'],
-                 {'ns/call': r'NULLCALL median_ns=(\d+)'}),
+                 {'ns/call': r'NULLCALL median_ns=(\d+)',
+                  'ns/syscall': r'NULLCALL median_ns=.* syscall_median_ns=(\d+)'}),
     'pingpong': (pingpong_initrd, [r'^XL-CREATE rc=0', r'^CREATE-TO-MARKER s=[0-9.]+ port=\d',
                                    r'^PINGPONG median_ns=\d+', r'^PINGPONG-EXIT rc=0'],
                  {'ns/trip': r'PINGPONG median_ns=(\d+)', 's create-to-marker': r'CREATE-TO-MARKER s=([0-9.]+)'}),
@@ -121,6 +123,19 @@ def main():
             med[hv] = statistics.median(v)
             print('%-10s median %.2f %s [%.2f-%.2f]' % (hv, med[hv], fig, min(v), max(v)))
         print('%s ours/reference %.2f (target <= 0.70)' % (fig, med['ours'] / med['reference']))
+    if mode == 'nullcall':
+        share_of_hypervisor(res)
+
+
+def share_of_hypervisor(res):
+    """Per run, ns/call minus ns/syscall: what the hypercall itself adds."""
+    med = {}
+    for hv, rs in res.items():
+        v = [r['ns/call'] - r['ns/syscall'] for r in rs]
+        med[hv] = statistics.median(v)
+        print('%-10s median %.2f ns/hypercall-share [%.2f-%.2f]' % (hv, med[hv], min(v), max(v)))
+    if med['reference'] > 0:
+        print('ns/hypercall-share ours/reference %.2f' % (med['ours'] / med['reference']))
 
 
 if __name__ == '__main__':
