@@ -20,12 +20,16 @@ SECTIONS
 	. = 0;
 	.text : {
 		*(.text.head)
+		*(.text.hot)
 		*(.text .text.*)
 	}
 	.rodata : { *(.rodata .rodata.*) }
 	.ARM.exidx : { *(.ARM.exidx*) }
 	. = ALIGN(8);
-	.data.rel.ro : { *(.data.rel.ro .data.rel.ro.*) }
+	.data.rel.ro : {
+		*(.data.rel.ro.hot)
+		*(.data.rel.ro .data.rel.ro.*)
+	}
 	.got : { *(.got) *(.got.plt) }
 	.data : { *(.data .data.*) }
 	. = ALIGN(8);
