@@ -41,7 +41,7 @@ struct pcpu_sched {
 
 static spinlock_t sched_lock = SPIN_LOCK_UNLOCKED;
 static struct vcpu *rq_head, *rq_tail, *all_vcpus;
-static struct pcpu_sched psched[NR_CPUS];
+static struct pcpu_sched psched[NR_CPUS] __hot_bss;
 static bool sched_started;	/* a vCPU was started: the EL2 timer is ours */
 
 static __hot_text struct pcpu_sched *here(void)

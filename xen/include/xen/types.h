@@ -27,5 +27,7 @@ typedef uint64_t paddr_t;
  */
 #define __hot_text __attribute__((section(".text.hot")))
 #define __hot_table __attribute__((section(".data.rel.ro.hot")))
+/* Per-CPU state every exit reads: on the page above the boot stack's top. */
+#define __hot_bss __attribute__((section(".bss.hot")))
 
 #endif
