@@ -7,9 +7,10 @@
  * and prints one "NULLCALL-BATCH ns=<per call> syscall_ns=<..>" line per
  * batch and "NULLCALL median_ns=<median of batches> calls=<total>
  * syscall_median_ns=<..>"; syscall_ns is an ioctl privcmd rejects without
- * a hypercall (dom0's own share of a call), timed after each batch.
+ * a hypercall (dom0's own share of a call), timed in the same batch.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,34 +31,57 @@ static double now_ns(void)
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-/* One batch: the mean cost of a call in ns, or -1 if a call failed. */
-static double batch(int fd, unsigned long calls)
+#define CHUNK 100
+
+/* `n` hypercalls; false if one failed. */
+static bool hypercalls(int fd, unsigned long n)
 {
 	privcmd_hypercall_t h = { .op = 17 /* xen_version */, .arg = { 0 } };
-	double t0 = now_ns();
-	unsigned long i;
 
-	for (i = 0; i < calls; i++)
+	while (n--)
 		if (ioctl(fd, IOCTL_PRIVCMD_HYPERCALL, &h) <= 0)
-			return -1;
-	return (now_ns() - t0) / (double)calls;
+			return false;
+	return true;
 }
 
 /*
- * The same number of ioctls on the same file that privcmd rejects
- * (-ENOTTY) before any hypercall: dom0's own share of a call (system
- * call entry/exit, KPTI's page-table switches), so that the batch figure
- * minus this one is the hypervisor's share (trap, dispatch, return).
+ * `n` ioctls on the same file that privcmd rejects (-ENOTTY) before any
+ * hypercall: dom0's own share of a call (system call entry and exit,
+ * KPTI's page-table switches), so that a call minus this is what the
+ * hypervisor adds (trap, dispatch, return).
  */
-static double syscall_batch(int fd, unsigned long calls)
+static bool rejected_ioctls(int fd, unsigned long n)
 {
-	double t0 = now_ns();
-	unsigned long i;
-
-	for (i = 0; i < calls; i++)
+	while (n--)
 		if (ioctl(fd, _IOC(_IOC_NONE, 'P', 0xff, 0), NULL) != -1 || errno != ENOTTY)
-			return -1;
-	return (now_ns() - t0) / (double)calls;
+			return false;
+	return true;
+}
+
+/*
+ * One batch of `calls` of each kind, alternating in chunks of CHUNK so
+ * that host load hits both alike: mean ns per hypercall in *call and per
+ * rejected ioctl in *sys. false (errno set) if a call failed.
+ */
+static bool batch(int fd, unsigned long calls, double *call, double *sys)
+{
+	double tc = 0, ts = 0, t;
+	unsigned long done, n;
+
+	for (done = 0; done < calls; done += n) {
+		n = calls - done < CHUNK ? calls - done : CHUNK;
+		t = now_ns();
+		if (!hypercalls(fd, n))
+			return false;
+		tc += now_ns() - t;
+		t = now_ns();
+		if (!rejected_ioctls(fd, n))
+			return false;
+		ts += now_ns() - t;
+	}
+	*call = tc / (double)calls;
+	*sys = ts / (double)calls;
+	return true;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -92,14 +116,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
-		ns[i] = batch(fd, calls);
-		if (ns[i] < 0) {
-			printf("NULLCALL-FAIL xen_version: %s\n", strerror(errno));
-			return 1;
-		}
-		sys[i] = syscall_batch(fd, calls);
-		if (sys[i] < 0) {
-			printf("NULLCALL-FAIL rejected ioctl: %s\n", strerror(errno));
+		if (!batch(fd, calls, &ns[i], &sys[i])) {
+			printf("NULLCALL-FAIL ioctl: %s\n", strerror(errno));
 			return 1;
 		}
 		printf("NULLCALL-BATCH ns=%.0f syscall_ns=%.0f\n", ns[i], sys[i]);

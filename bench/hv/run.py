@@ -18,6 +18,8 @@ median of the runs' figures, min-max, and ours/reference.
 (defaults: nullcall 10000 x 10, pingpong 100 x 5)
 Needs our arm64 image: XA_BUILD/dist-arm64, and for pingpong our tools:
 XA_BUILD/aarch64/install (tests/run --build-only).
+XA_BENCH_BASELINE=<another build of our xen image> adds it as a third,
+interleaved hypervisor ("baseline": e.g. main before a change).
 """
 import os
 import re
@@ -87,14 +89,20 @@ MODES = {
 }
 
 
+def image(fx, hv):
+    if hv == 'baseline':
+        return os.environ['XA_BENCH_BASELINE']
+    return lifecycle.hypervisor(fx, hv)
+
+
 def one(mode, hv, i, args):
     name = 'bench-hv-%s-%s-%d' % (mode, hv, i)
     make_initrd, expect, figures = MODES[mode]
     fx = h.fixtures()
-    sc = h.Scenario(name, h.BOARDS['virt64-gicv3'], lifecycle.hypervisor(fx, hv),
+    sc = h.Scenario(name, h.BOARDS['virt64-gicv3'], image(fx, hv),
                     kernel=fx['XA_KERNEL_ARM64'], initrd=make_initrd(name, fx, args),
                     xen_args='dom0_mem=512M bootscrub=0', timeout=900)
-    sc.expect = [r'^DOM0-READY'] + expect + [lifecycle.HV_END[hv]]
+    sc.expect = [r'^DOM0-READY'] + expect + [lifecycle.HV_END['ours' if hv == 'baseline' else hv]]
     sc.fail = list(h.DEFAULT_FAIL) + [r'^NULLCALL-FAIL', r'^PINGPONG-FAIL', r'^INSMOD-FAILED']
     if h.run(sc) != 0:
         raise RuntimeError('run %s failed: see its console log' % name)
@@ -111,8 +119,10 @@ def main():
     calls = args[1] if len(args) > 1 else ('10000' if mode == 'nullcall' else '100')
     batches = args[2] if len(args) > 2 else ('10' if mode == 'nullcall' else '5')
     res = {'reference': [], 'ours': []}
+    if os.environ.get('XA_BENCH_BASELINE'):
+        res['baseline'] = []
     for i in range(runs):
-        for hv in ('reference', 'ours'):
+        for hv in res:
             res[hv].append(one(mode, hv, i, '%s %s' % (calls, batches)))
     print('\n%s, virt64-gicv3; %d runs each, interleaved, %s x %s per run'
           % (mode, runs, batches, calls))
@@ -123,6 +133,7 @@ def main():
             med[hv] = statistics.median(v)
             print('%-10s median %.2f %s [%.2f-%.2f]' % (hv, med[hv], fig, min(v), max(v)))
         print('%s ours/reference %.2f (target <= 0.70)' % (fig, med['ours'] / med['reference']))
+        compare_baseline(fig, med)
     if mode == 'nullcall':
         share_of_hypervisor(res)
 
@@ -136,6 +147,13 @@ def share_of_hypervisor(res):
         print('%-10s median %.2f ns/hypercall-share [%.2f-%.2f]' % (hv, med[hv], min(v), max(v)))
     if med['reference'] > 0:
         print('ns/hypercall-share ours/reference %.2f' % (med['ours'] / med['reference']))
+    compare_baseline('ns/hypercall-share', med)
+
+
+def compare_baseline(fig, med):
+    if med.get('baseline', 0) > 0:
+        print('%s baseline/reference %.2f, ours/baseline %.2f'
+              % (fig, med['baseline'] / med['reference'], med['ours'] / med['baseline']))
 
 
 if __name__ == '__main__':
