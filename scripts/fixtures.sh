@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Fetches, by Debian package name, everything the QEMU tests boot that we do
 # not build: the arm64 and armhf kernels (and their DTBs and modules),
-# busybox-static, Debian's Xen 4.17 hypervisors and its arm64 toolstack.
+# busybox-static, Debian's Xen 4.17 hypervisors and its arm64 toolstack, and
+# arm64 bash and util-linux (Debian's hotplug scripts in /etc/xen/scripts
+# are bash, and lock with flock, which busybox-static lacks).
 # Packages are downloaded (never installed) into $XA_CACHE/fixtures/debs and
 # unpacked once per package version, so a new kernel version refetches and an
 # unchanged one costs one apt-cache call. The result is a sourced file:
@@ -125,7 +127,7 @@ one_file() {   # $1 glob pattern (must match exactly one file)
 }
 
 main() {
-	local k64 k32 kv64 kv32 d64 d32 bb64 bb32 x64 x32 xu zcu vexp p
+	local k64 k32 kv64 kv32 d64 d32 bb64 bb32 x64 x32 xu zcu vexp p bash64 ul64
 	mkdir -p "$DEBS" "$PKGS"
 	# Two runs at once (two engineers' tests/run) would unpack over each other.
 	exec 9> "$FX/.lock"
@@ -135,16 +137,18 @@ main() {
 	k64=$K64 k32=$K32
 	kv64=${k64#linux-image-}; kv32=${k32#linux-image-}
 	resolve_all "$k64:arm64" "$k32:armhf" busybox-static:arm64 busybox-static:armhf \
-		xen-hypervisor-4.17-arm64:arm64 xen-hypervisor-4.17-armhf:armhf \
+		xen-hypervisor-4.17-arm64:arm64 xen-hypervisor-4.17-armhf:armhf bash:arm64 util-linux:arm64 \
 		$(for p in "${XEN_UTILS_DEBS[@]}"; do echo "$p:arm64"; done)
 	d64=$(fetch "$k64" arm64); d32=$(fetch "$k32" armhf)
 	bb64=$(fetch busybox-static arm64); bb32=$(fetch busybox-static armhf)
 	x64=$(fetch xen-hypervisor-4.17-arm64 arm64); x32=$(fetch xen-hypervisor-4.17-armhf armhf)
 	xu=$(xen_utils_tree)
+	bash64=$(fetch bash arm64); ul64=$(fetch util-linux arm64)
 	raw_image "$d64/boot/vmlinuz-$kv64" "$d64/boot/Image-$kv64"
 	zcu=$(one_file "$d64/usr/lib/linux-image-*/xilinx/zynqmp-zcu102-rev1.0.dtb")
 	vexp=$(one_file "$d32/usr/lib/linux-image-*/vexpress-v2p-ca15-tc1.dtb")
 	bb64=$(one_file "$bb64/bin/busybox"); bb32=$(one_file "$bb32/bin/busybox")
+	bash64=$(one_file "$bash64/bin/bash"); ul64=$(one_file "$ul64/usr/bin/flock")
 	x64=$(one_file "$x64/boot/xen-4.17*-arm64"); x32=$(one_file "$x32/boot/xen-4.17*-armhf")
 	[ -s "$d32/boot/vmlinuz-$kv32" ] || die "no vmlinuz in $k32"
 	write_env > "$FX/env.sh.tmp"
@@ -170,6 +174,8 @@ XA_BUSYBOX_ARMHF='$bb32'
 XA_REF_XEN_ARM64='$x64'
 XA_REF_XEN_ARMHF='$x32'
 XA_XEN_UTILS_ARM64='$xu'
+XA_BASH_ARM64='$bash64'
+XA_FLOCK_ARM64='$ul64'
 EOF
 }
 

@@ -189,3 +189,50 @@ def life_scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3'
     sc.fail = list(h.DEFAULT_FAIL) + [r'-LEFT-', r'-MISSING', r'-ACCEPTED$',
                                       r'^[A-Z0-9-]+ rc=[1-9]']
     return sc
+
+
+# Issue 6's create/destroy rounds (init/dom0-rounds.sh): ROUNDS rounds of
+# xl create (running, to its shell marker) / xl destroy / gone in one boot,
+# free memory (MiB and exact pages) and xenstored's node count back to their
+# figures before the first create, after every round and at the end.
+def rounds_initrd(name, fx, toolstack):
+    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script('dom0-rounds.sh'))
+    add_toolstack(rd, fx, toolstack)
+    kv = fx['XA_KERNEL_VERSION_ARM64']
+    for m in XEN_MODULES:
+        rel = 'kernel/drivers/xen/%s.ko' % m
+        rd.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
+    rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
+    rd.add_file('/boot/initrd-guest.cpio.gz', guest_initrd(name, fx))
+    rd.add_file('/etc/xen/guest.cfg', GUEST_CFG)
+    rd.add_file('/usr/lib/xa-test/free-pages', static_helper(name, 'free-pages'), perm=0o755)
+    return h.initramfs_path(name, rd)
+
+
+def rounds_expect(rounds, toolstack):
+    exp = [r'^XEN-START rc=0'] if toolstack == 'ours' else [r'^XENSTORED rc=0', r'^INIT-DOM0 rc=0']
+    exp += [r'^TOOLSTACK-READY', r'^LIST-0 rc=0',
+            r'^BASELINE free_memory=[1-9]\d* free_pages=[1-9]\d* nodes=[1-9]']
+    for n in range(1, rounds + 1):
+        exp += [p % n for p in (r'^R%d-CREATE rc=0', r'^R%d-UP DOMU-READY .* hv=xen',
+                                r'^R%d-DESTROY rc=0', r'^R%d-GONE', r'^R%d-FIGURES ')]
+    return exp + [r'^FREE-MEMORY-BACK ', r'^NODES-BACK ', r'^DOM0-ROUNDS-DONE']
+
+
+def rounds_scenario(name, hv='ours', toolstack='ours', board='virt64-gicv3', rounds=20,
+                    echo=False):
+    """About 5 s a round on an idle machine (XA_ROUNDS_TIMEOUT: the 600 s
+    limit; XA_ROUNDS: fewer rounds, by hand)."""
+    fx = h.fixtures()
+    rounds = int(os.environ.get('XA_ROUNDS', rounds))
+    sc = h.Scenario(name, h.BOARDS[board], hypervisor(fx, hv),
+                    kernel=fx['XA_KERNEL_ARM64'], initrd=rounds_initrd(name, fx, toolstack),
+                    xen_args='dom0_mem=512M bootscrub=0', echo=echo,
+                    timeout=float(os.environ.get('XA_ROUNDS_TIMEOUT', 600)))
+    sc.dom0_args += ' xa_rounds=%d' % rounds
+    if toolstack == 'debian':   # the parents Debian's libxl never removes
+        sc.dom0_args += ' xa_kept_nodes=/libxl,/vm'
+    sc.expect = rounds_expect(rounds, toolstack) + [HV_END[hv]]
+    sc.fail = list(h.DEFAULT_FAIL) + [r'-MISSING', r'-LEFT-', r'^FREE-MEMORY-CHANGED',
+                                      r'^NODES-CHANGED', r'^[A-Z0-9-]+ rc=[1-9]', r'failed$']
+    return sc

@@ -352,6 +352,7 @@ static void test_map_unmap(void)
 	CHECK(p == doms[1].ram[1]);
 	CHECK(map(0, 1, 8, GNTMAP_host_map | GNTMAP_readonly, 1, &ro) == GNTST_okay);
 	CHECK(ro != rw && doms[0].slot[1].ro);
+	CHECK(gt(0)->maptrack_limit > 0 && gt(0)->maptrack_used == 2);
 	/* Checks of the unmap request before anything is undone. */
 	CHECK(unmap(0, rw, 0, 0x1234000) == GNTST_general_error);
 	CHECK(unmap(0, rw, 5, 0) == GNTST_general_error);     /* wrong address */
@@ -364,6 +365,8 @@ static void test_map_unmap(void)
 	CHECK(unmap(0, 0xffffffff, 0, 0) == GNTST_bad_handle);
 	CHECK(unmap(0, ro, 1, 0) == GNTST_okay && status_bits(1, 8) == 0);
 	CHECK(entry(1, 8)->flags == GTF_permit_access);
+	/* No handle in use: the maptrack chunks went back (and come again). */
+	CHECK(gt(0)->maptrack_limit == 0 && gt(0)->maptrack_used == 0);
 
 	/* A read-only map first, then a writable one adds GTF_writing. */
 	CHECK(map(0, 1, 8, GNTMAP_host_map | GNTMAP_readonly, 2, &ro) == GNTST_okay);

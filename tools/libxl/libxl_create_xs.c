@@ -137,7 +137,7 @@ static int write_entries(struct xs_ctx *x, const struct libxl_build *b)
 	return libxl_xs_transaction_end(x->ctx, 0) ? errno : 0;
 }
 
-int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b)
+int libxl__xs_domain_make(libxl_ctx *ctx, struct libxl_build *b)
 {
 	struct xs_ctx x;
 	int err = EAGAIN;
@@ -157,6 +157,33 @@ int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b)
 	return 0;
 }
 
+/*
+ * /vm itself once its last child is gone, so the store is back to what it
+ * was before the first guest (xenstored's node count comes back). In a
+ * transaction: a create writing /vm/<uuid> meanwhile makes the commit
+ * fail (EAGAIN), and then /vm is looked at again.
+ */
+static void rm_vm_if_empty(libxl_ctx *ctx)
+{
+	int tries, n;
+	char *kids;
+
+	for (tries = 0; tries < 5; tries++) {
+		if (libxl_xs_transaction_start(ctx))
+			return;
+		kids = libxl_xs_directory(ctx, "/vm", &n);
+		if (!kids || n) {
+			free(kids);
+			libxl_xs_transaction_end(ctx, 1);
+			return;
+		}
+		free(kids);
+		libxl_xs_rm(ctx, "/vm");
+		if (!libxl_xs_transaction_end(ctx, 0) || errno != EAGAIN)
+			return;
+	}
+}
+
 /* Best effort: the domain is gone whether or not xenstore can be cleaned. */
 void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid)
 {
@@ -165,8 +192,10 @@ void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid)
 	snprintf(dom, sizeof(dom), "/local/domain/%u", domid);
 	snprintf(key, sizeof(key), "%s/vm", dom);
 	vm = libxl_xs_read(ctx, key);
-	if (vm && !strncmp(vm, "/vm/", 4))
+	if (vm && !strncmp(vm, "/vm/", 4)) {
 		libxl_xs_rm(ctx, vm);
+		rm_vm_if_empty(ctx);
+	}
 	free(vm);
 	libxl_xs_rm(ctx, dom);
 	libxl__disks_rm(ctx, domid);

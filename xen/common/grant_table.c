@@ -256,9 +256,27 @@ static uint32_t get_handle(struct gnttab_domain *d)
 	if (d->maptrack_free != MAPTRACK_NONE || grow_maptrack(d)) {
 		h = d->maptrack_free;
 		d->maptrack_free = maptrack(d, h)->next_free;
+		d->maptrack_used++;
 	}
 	spin_unlock(&d->lock);
 	return h;
+}
+
+/*
+ * No handle in use: every chunk goes back (lock held). dom0's maptrack
+ * would otherwise keep the chunks its busiest moment needed (the consoles
+ * and xenstore rings of guests long gone) for as long as it runs.
+ */
+static void shrink_maptrack(struct gnttab_domain *d)
+{
+	unsigned int i;
+
+	for (i = 0; i * MAPTRACK_CHUNK < d->maptrack_limit; i++) {
+		ops->free(d->maptrack[i]);
+		d->maptrack[i] = NULL;
+	}
+	d->maptrack_limit = 0;
+	d->maptrack_free = MAPTRACK_NONE;
 }
 
 static void put_handle(struct gnttab_domain *d, uint32_t h)
@@ -267,6 +285,8 @@ static void put_handle(struct gnttab_domain *d, uint32_t h)
 	maptrack(d, h)->flags = 0;
 	maptrack(d, h)->next_free = d->maptrack_free;
 	d->maptrack_free = h;
+	if (!--d->maptrack_used)
+		shrink_maptrack(d);
 	spin_unlock(&d->lock);
 }
 
@@ -459,8 +479,11 @@ static bool claim_handle(struct gnttab_domain *cur, uint32_t h)
 	bool ok;
 
 	spin_lock(&cur->lock);
-	ok = maptrack(cur, h)->flags != 0;
-	maptrack(cur, h)->flags = 0;
+	/* The chunks may have gone since lookup_handle (another unmap put
+	 * the last handle back). */
+	ok = h < cur->maptrack_limit && maptrack(cur, h)->flags != 0;
+	if (ok)
+		maptrack(cur, h)->flags = 0;
 	spin_unlock(&cur->lock);
 	return ok;
 }

@@ -12,6 +12,7 @@
 #include <xen/mm.h>
 #include <xen/percpu.h>
 #include <xen/sched.h>
+#include <xen/xmalloc.h>
 
 #define NR_KEYS 128
 #define MAX_DOMID 64
@@ -150,11 +151,34 @@ static void dump_runqueues(unsigned char key)
 	for_each_vcpu(print_runnable);
 }
 
+/*
+ * What each domain holds besides its RAM: the bookkeeping that grows with
+ * use (p2m tables, the foreign-mapping, extent and maptrack arrays, event
+ * channel buckets). Comparing two dumps shows where heap pages went.
+ */
+static void show_domain_memory(const struct domain *d)
+{
+	printk("  d%u: %llu pages, p2m %lu table pages, fmaps %u/%u, extents %u/%u,"
+	       " evtchn ports %u, maptrack %u, grant frames %u\n", d->domid,
+	       (unsigned long long)d->tot_pages, d->p2m.nr_tables, d->nr_fmaps,
+	       d->max_fmaps, d->nr_extents, d->max_extents, d->evtchn.valid_ports,
+	       d->gnttab.maptrack_limit, d->gnttab.nr_frames);
+}
+
 static void show_memory(unsigned char key)
 {
-	printk("'%c' pressed -> heap: %lu of %lu MiB free\n", key,
-	       page_alloc_free_count() >> (20 - PAGE_SHIFT),
-	       page_alloc_total() >> (20 - PAGE_SHIFT));
+	unsigned int id;
+
+	printk("'%c' pressed -> heap: %lu of %lu MiB free (%lu pages), xmalloc %lu bytes\n",
+	       key, page_alloc_free_count() >> (20 - PAGE_SHIFT),
+	       page_alloc_total() >> (20 - PAGE_SHIFT), page_alloc_free_count(),
+	       (unsigned long)xmalloc_in_use());
+	for (id = 0; id < MAX_DOMID; id++) {
+		const struct domain *d = domain_by_id(id);
+
+		if (d)
+			show_domain_memory(d);
+	}
 }
 
 static void reboot_machine(unsigned char key)

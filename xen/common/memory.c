@@ -357,7 +357,35 @@ static void extent_unref(struct domain *owner, struct domain_extent *e)
 	domain_release_check(owner);
 }
 
-/* Drops a mapping's reference; the owner may now be freed. */
+/*
+ * The array back to its size for what is mapped now: freed when empty,
+ * halved when a quarter full. Otherwise dom0 would keep the array of its
+ * busiest moment (a guest's kernel being loaded: 16 pages) forever.
+ */
+static void fmap_shrink(struct domain *d)
+{
+	unsigned int n = d->max_fmaps / 2;
+	struct foreign_map *a;
+
+	if (!d->nr_fmaps) {
+		xfree(d->fmaps);
+		d->fmaps = NULL;
+		d->max_fmaps = 0;
+		return;
+	}
+	if (n < 256 || d->nr_fmaps > d->max_fmaps / 4)
+		return;
+	a = xzalloc_array(struct foreign_map, n);
+	if (!a)
+		return;		/* keep the larger one */
+	memcpy(a, d->fmaps, d->nr_fmaps * sizeof(*a));
+	xfree(d->fmaps);
+	d->fmaps = a;
+	d->max_fmaps = n;
+}
+
+/* Drops a mapping's reference; the owner may now be freed. f is invalid
+ * afterwards (the array may have moved). */
 static void fmap_release(struct domain *mapper, struct foreign_map *f)
 {
 	struct domain *owner = f->owner;
@@ -365,6 +393,7 @@ static void fmap_release(struct domain *mapper, struct foreign_map *f)
 
 	p2m_unmap(&mapper->p2m, _gfn(f->gfn), 1);
 	*f = mapper->fmaps[--mapper->nr_fmaps];
+	fmap_shrink(mapper);
 	extent_unref(owner, e);
 }
 
@@ -388,6 +417,7 @@ static int map_foreign(struct domain *mapper, struct domain *owner, uint64_t idx
 		return -XEN_ENOMEM;
 	if (p2m_map(&mapper->p2m, _gfn(gpfn), m, 1, P2M_RAM_RW)) {
 		mapper->nr_fmaps--;
+		fmap_shrink(mapper);
 		return -XEN_ENOMEM;
 	}
 	f.extent->foreign_refs++;

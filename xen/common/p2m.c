@@ -117,6 +117,85 @@ static uint64_t *descend(struct p2m *p2m, uint64_t *slot, unsigned int level)
 	return t;
 }
 
+static bool table_empty(const uint64_t *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < ENTRIES; i++)
+		if (t[i])
+			return false;
+	return true;
+}
+
+/*
+ * After an unmap: each table on the path (deepest first, never the root)
+ * that no longer maps anything is unhooked (break-before-make) and freed.
+ * Without this a domain's tables only grow: dom0 maps guests' frames at
+ * addresses outside its RAM, and the tables made for them would stay
+ * allocated after the guest is gone (9 pages after one create/destroy).
+ */
+static void prune(struct p2m *p2m, uint64_t *const slots[3], unsigned int level)
+{
+	while (level > 1) {
+		uint64_t *parent = slots[level - 2];
+		uint64_t *t = table_of(*parent);
+
+		if (!table_empty(t))
+			return;
+		replace_entry(p2m, parent, 0);
+		free_pages(t, 0);
+		p2m->nr_tables--;
+		level--;
+	}
+}
+
+/*
+ * The block leaf at `level` equivalent to table t (one level down), or 0:
+ * every entry a leaf of one type, the frames contiguous from an address
+ * aligned to the block. Entries after a just-written one are looked at
+ * first: a table being filled in order fails there at once.
+ */
+static uint64_t as_block(const uint64_t *t, unsigned int level, unsigned int written)
+{
+	uint64_t base = (t[0] & PTE_ADDR_MASK) >> PAGE_SHIFT;
+	enum p2m_type type = (enum p2m_type)((t[0] & PTE_TYPE_MASK) >> PTE_TYPE_SHIFT);
+	unsigned int i, j;
+
+	if (!(t[0] & PTE_VALID) || is_table(t[0], level + 1) ||
+	    base & ((1ULL << level_shift(level)) - 1))
+		return 0;
+	for (j = 1; j <= ENTRIES; j++) {	/* the written one last */
+		i = (written + j) % ENTRIES;
+		if (t[i] != leaf(base + ((uint64_t)i << level_shift(level + 1)), type, level + 1))
+			return 0;
+	}
+	return leaf(base, type, level);
+}
+
+/*
+ * After a map: each table on the path (deepest first) that now maps its
+ * whole span as one block becomes that block again. dom0's RAM blocks are
+ * split when a page of them is lent out (a guest's frame mapped there)
+ * and filled again afterwards; without this, every such 2 MiB block would
+ * keep a table page for as long as dom0 runs.
+ */
+static void coalesce(struct p2m *p2m, uint64_t *const slots[3], unsigned int level,
+		     uint64_t gfn)
+{
+	while (level > 1) {
+		uint64_t *parent = slots[level - 2];
+		uint64_t *t = table_of(*parent);
+		uint64_t block = as_block(t, level - 1, entry_index(gfn, level));
+
+		if (!block)
+			return;
+		replace_entry(p2m, parent, block);
+		free_pages(t, 0);
+		p2m->nr_tables--;
+		level--;
+	}
+}
+
 /*
  * Sets one entry covering gfn at the largest level whose size divides
  * both frames and fits in `left`; returns the pages covered, 0 on OOM.
@@ -125,7 +204,7 @@ static uint64_t *descend(struct p2m *p2m, uint64_t *slot, unsigned int level)
 static uint64_t set_one(struct p2m *p2m, uint64_t gfn, uint64_t mfn,
 			uint64_t left, enum p2m_type type)
 {
-	uint64_t *table = p2m->root;
+	uint64_t *table = p2m->root, *slots[3];
 	unsigned int level;
 
 	for (level = 1; level <= 3; level++) {
@@ -134,11 +213,16 @@ static uint64_t set_one(struct p2m *p2m, uint64_t gfn, uint64_t mfn,
 		bool fits = !(gfn & (span - 1)) && left >= span &&
 			    (type == P2M_INVALID || !(mfn & (span - 1)));
 
+		slots[level - 1] = slot;
 		if (fits) {
 			uint64_t old = *slot;
 
 			replace_entry(p2m, slot, type == P2M_INVALID ? 0 : leaf(mfn, type, level));
 			free_subtree(p2m, old, level);
+			if (type == P2M_INVALID)
+				prune(p2m, slots, level);
+			else
+				coalesce(p2m, slots, level, gfn);
 			return span;
 		}
 		if (type == P2M_INVALID && !(*slot & PTE_VALID))	/* hole */

@@ -46,6 +46,21 @@ static long sc_readconsole(struct xen_sysctl *op)
 	return 0;
 }
 
+/* xl debug-keys: the keys' handlers (keyhandler.c) run one by one. */
+static long sc_debug_keys(struct xen_sysctl *op)
+{
+	const struct xen_sysctl_debug_keys *k = &op->u.debug_keys;
+	uint32_t i;
+	char key;
+
+	for (i = 0; i < k->nr_keys; i++) {
+		if (copy_from_guest(&key, k->keys.q + i, 1))
+			return -XEN_EFAULT;
+		keyhandler_run((unsigned char)key);
+	}
+	return 0;
+}
+
 static long sc_physinfo(struct xen_sysctl *op)
 {
 	struct xen_sysctl_physinfo *p = &op->u.physinfo;
@@ -175,6 +190,7 @@ static long sc_numainfo(struct xen_sysctl *op)
 static const sysctl_fn sysctl_cmds[] = {
 	[XEN_SYSCTL_readconsole] = sc_readconsole,
 	[XEN_SYSCTL_physinfo] = sc_physinfo,
+	[XEN_SYSCTL_debug_keys] = sc_debug_keys,
 	[XEN_SYSCTL_sched_id] = sc_sched_id,
 	[XEN_SYSCTL_getdomaininfolist] = sc_getdomaininfolist,
 	[XEN_SYSCTL_cputopoinfo] = sc_cputopoinfo,

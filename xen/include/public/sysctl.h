@@ -47,6 +47,12 @@ struct xen_sysctl_physinfo {
 	uint32_t hw_cap[8];
 };
 
+/* xl debug-keys: each key run as if typed on the serial console. */
+struct xen_sysctl_debug_keys {
+	XEN_GUEST_HANDLE_64(char) keys;
+	uint32_t nr_keys;
+};
+
 struct xen_sysctl_sched_id {
 	uint32_t sched_id;
 };
@@ -103,6 +109,7 @@ struct xen_sysctl {
 	uint32_t cmd;
 #define XEN_SYSCTL_readconsole         1
 #define XEN_SYSCTL_physinfo            3
+#define XEN_SYSCTL_debug_keys          7
 #define XEN_SYSCTL_sched_id            4
 #define XEN_SYSCTL_getdomaininfolist   6
 #define XEN_SYSCTL_cputopoinfo        16
@@ -112,6 +119,7 @@ struct xen_sysctl {
 	union {
 		struct xen_sysctl_readconsole readconsole;
 		struct xen_sysctl_physinfo physinfo;
+		struct xen_sysctl_debug_keys debug_keys;
 		struct xen_sysctl_sched_id sched_id;
 		struct xen_sysctl_getdomaininfolist getdomaininfolist;
 		struct xen_sysctl_cpupool_op cpupool_op;

@@ -85,6 +85,7 @@ struct gnttab_domain {
 	struct gnttab_active **active;   /* [max_frames] x entries per frame */
 	struct gnttab_maptrack **maptrack; /* chunks of handles */
 	unsigned int maptrack_limit;     /* handles allocated so far */
+	unsigned int maptrack_used;      /* handles given out, not yet put back */
 	unsigned int max_maptrack;
 	uint32_t maptrack_free;          /* free-list head */
 	bool ready;
