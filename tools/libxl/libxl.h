@@ -97,5 +97,7 @@ int libxl_device_remove(libxl_ctx *ctx, uint32_t domid, const char *kind, int de
 
 /* create.c: builds and starts (unless paused) the domain described by d. */
 int libxl_domain_create(const libxl_domain_config *d, int paused, uint32_t *domid);
+/* Non-zero: libxl_domain_create prints each build step's time (xl -v). */
+extern int libxl_verbose;
 
 #endif

@@ -141,13 +141,13 @@ static void *copy_worker(void *arg)
 }
 
 /*
- * Writes len bytes from src to guest physical address gpa (page aligned).
- * Mapping, copying and unmapping cost per page on a slow CPU; dom0 usually
- * has a second vCPU, so a random-access source is copied by two threads
- * (even and odd chunks).
+ * Writes len bytes from src to guest physical address gpa (page aligned)
+ * through foreign mappings.  Mapping, copying and unmapping cost per page
+ * on a slow CPU; dom0 usually has a second vCPU, so a random-access source
+ * is copied by two threads (even and odd chunks).
  */
-static int copy_to_guest(libxl_ctx *ctx, uint32_t domid, uint64_t gpa, struct source *src,
-			 uint64_t len)
+static int copy_by_mapping(libxl_ctx *ctx, uint32_t domid, uint64_t gpa, struct source *src,
+			   uint64_t len)
 {
 	struct copy_job j[2] = {
 		{ ctx, domid, gpa, len, 0, 1, src, 0 }, { ctx, domid, gpa, len, 1, 2, src, 0 },
@@ -163,6 +163,67 @@ static int copy_to_guest(libxl_ctx *ctx, uint32_t domid, uint64_t gpa, struct so
 		copy_worker(&j[0]);
 	}
 	return j[0].rc ? j[0].rc : j[1].rc;
+}
+
+/* The source's bytes in memory (a mapped file or a buffer), or NULL. */
+static const uint8_t *source_bytes(const struct source *s)
+{
+	if (s->kernel)
+		return s->kernel->was_gzip ? NULL : s->kernel->file;
+	return s->buf;
+}
+
+struct guest_writer {
+	libxl_ctx *ctx;
+	uint32_t domid;
+	struct libxl_gcopy *gcopy;   /* NULL: grant copy unavailable */
+};
+
+/*
+ * One piece of a copy: by grant copy while that works (libxl_gcopy.c:
+ * no mapping changes), else, from then on, by foreign mapping.
+ */
+static int write_piece(struct guest_writer *w, uint64_t gpa, const uint8_t *p, uint64_t n)
+{
+	struct source piece = { .buf = p };
+
+	if (w->gcopy && !libxl__gcopy(w->ctx, w->gcopy, gpa, p, n))
+		return 0;
+	if (w->gcopy && libxl_verbose)
+		fprintf(stderr, "libxl: domain %u: grant copy failed (%s): foreign mappings instead\n",
+			w->domid, strerror(errno));
+	libxl__gcopy_close(w->gcopy);
+	w->gcopy = NULL;
+	return copy_by_mapping(w->ctx, w->domid, gpa, &piece, n);
+}
+
+#define PIECE (2u << 20) /* a gzip kernel is inflated this much at a time */
+
+/*
+ * Writes len bytes from src to guest physical address gpa (page aligned),
+ * zero-padding the last page.  Sources with bytes in memory go straight
+ * from there; a gzip kernel is inflated PIECE by PIECE into one buffer.
+ */
+static int copy_to_guest(struct guest_writer *w, uint64_t gpa, struct source *src, uint64_t len)
+{
+	const uint8_t *direct = source_bytes(src);
+	uint8_t *buf = NULL;
+	int rc = 0;
+
+	if (!w->gcopy || (!direct && src->kernel == NULL))
+		return copy_by_mapping(w->ctx, w->domid, gpa, src, len);
+	if (!direct && !(buf = malloc(PIECE)))
+		return ERROR_NOMEM;
+	for (uint64_t off = 0; !rc && off < len; off += PIECE) {
+		uint64_t n = len - off < PIECE ? len - off : PIECE;
+
+		if (!direct && source_fill(src, off, buf, n))
+			rc = ERROR_INVAL;
+		else
+			rc = write_piece(w, gpa + off, direct ? direct + off : buf, n);
+	}
+	free(buf);
+	return rc;
 }
 
 /*
@@ -217,6 +278,11 @@ static int load_all(libxl_ctx *ctx, struct libxl_build *b, struct libxl_kernel *
 {
 	struct source ksrc = { .kernel = k }, rsrc = { .buf = ramdisk }, dsrc = { 0 }, zero = { 0 };
 	uint64_t kernel_len = k->image_size > k->size ? k->image_size : k->size;
+	struct guest_writer w = { ctx, b->domid, libxl__gcopy_open(ctx, b->domid) };
+
+	if (!w.gcopy && libxl_verbose)
+		fprintf(stderr, "libxl: domain %u: no grant copy (%s): foreign mappings\n", b->domid,
+			strerror(errno));
 	void *dtb = NULL;
 	size_t dtb_size = 0;
 	int rc = build_dtb(b, k, &dtb, &dtb_size);
@@ -231,13 +297,14 @@ static int load_all(libxl_ctx *ctx, struct libxl_build *b, struct libxl_kernel *
 		rc = set_initrd(dtb, b);
 	dsrc.buf = dtb;
 	if (!rc)
-		rc = copy_to_guest(ctx, b->domid, b->kernel_addr, &ksrc, k->size);
+		rc = copy_to_guest(&w, b->kernel_addr, &ksrc, k->size);
 	if (!rc && ramdisk)
-		rc = copy_to_guest(ctx, b->domid, b->ramdisk_addr, &rsrc, b->ramdisk_size);
+		rc = copy_to_guest(&w, b->ramdisk_addr, &rsrc, b->ramdisk_size);
 	if (!rc)
-		rc = copy_to_guest(ctx, b->domid, b->dtb_addr, &dsrc, dtb_size);
+		rc = copy_to_guest(&w, b->dtb_addr, &dsrc, dtb_size);
 	if (!rc)
-		rc = copy_to_guest(ctx, b->domid, GUEST_MAGIC_BASE, &zero, MAGIC_PAGES * PAGE_4K);
+		rc = copy_to_guest(&w, GUEST_MAGIC_BASE, &zero, MAGIC_PAGES * PAGE_4K);
+	libxl__gcopy_close(w.gcopy);
 	free(dtb);
 	return rc;
 }

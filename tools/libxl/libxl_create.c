@@ -126,26 +126,51 @@ static int ports_and_params(libxl_ctx *ctx, struct libxl_build *b)
 	return 0;
 }
 
-static int build(libxl_ctx *ctx, struct libxl_build *b, int paused)
+static int unpause(libxl_ctx *ctx, struct libxl_build *b)
 {
-	int rc = create(ctx, b);
+	return !b->paused && xc_domain_unpause(ctx->xch, b->domid) ? xc_failed(b, "unpause") : 0;
+}
 
-	if (!rc)
-		rc = ports_and_params(ctx, b);
-	if (!rc)
-		rc = libxl__arm_load(ctx, b);
-	if (!rc)
-		rc = libxl__arm_boot_vcpu(ctx, b);
-	if (!rc)
-		rc = libxl__arm_seed_grants(ctx, b);
-	if (!rc)
-		rc = libxl__xs_domain_make(ctx, b);
-	if (!rc)
-		rc = libxl__disks_add(ctx, b);
-	if (!rc)
-		rc = libxl__nics_add(ctx, b);
-	if (!rc && !paused && xc_domain_unpause(ctx->xch, b->domid))
-		rc = xc_failed(b, "unpause");
+/* The build, in order; `xl -v create` prints each step's time. */
+static const struct build_step {
+	const char *name;
+	int (*run)(libxl_ctx *ctx, struct libxl_build *b);
+} build_steps[] = {
+	{ "createdomain", create },
+	{ "event channels, HVM params", ports_and_params },
+	{ "memory and images", libxl__arm_load },
+	{ "vCPU 0", libxl__arm_boot_vcpu },
+	{ "grant entries", libxl__arm_seed_grants },
+	{ "xenstore entries, introduce", libxl__xs_domain_make },
+	{ "disks", libxl__disks_add },
+	{ "nics", libxl__nics_add },
+	{ "unpause", unpause },
+};
+
+int libxl_verbose;
+
+static double seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static int build(libxl_ctx *ctx, struct libxl_build *b)
+{
+	double t0 = seconds(), t;
+	int rc = 0;
+
+	for (size_t i = 0; !rc && i < sizeof(build_steps) / sizeof(build_steps[0]); i++) {
+		rc = build_steps[i].run(ctx, b);
+		if (libxl_verbose) {
+			t = seconds();
+			fprintf(stderr, "libxl: domain %u: %s: %.3f s\n", b->domid,
+				build_steps[i].name, t - t0);
+			t0 = t;
+		}
+	}
 	return rc;
 }
 
@@ -162,7 +187,8 @@ int libxl_domain_create(const libxl_domain_config *d, int paused, uint32_t *domi
 		return ERROR_FAIL;
 	b.max_vcpus = d->b_info.max_vcpus > 0 ? (unsigned int)d->b_info.max_vcpus : 1;
 	b.ram_bytes = target_kb(&d->b_info) << 10;
-	rc = build(ctx, &b, paused);
+	b.paused = paused;
+	rc = build(ctx, &b);
 	if (rc && b.domid) {
 		fprintf(stderr, "libxl: domain %u not created; cleaning up\n", b.domid);
 		xc_domain_destroy(ctx->xch, b.domid);

@@ -137,7 +137,7 @@ static int write_entries(struct xs_ctx *x, const struct libxl_build *b)
 	return libxl_xs_transaction_end(x->ctx, 0) ? errno : 0;
 }
 
-int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b)
+int libxl__xs_domain_make(libxl_ctx *ctx, struct libxl_build *b)
 {
 	struct xs_ctx x;
 	int err = EAGAIN;

@@ -186,7 +186,7 @@ int libxl__disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k)
 	return rc;
 }
 
-int libxl__disks_add(libxl_ctx *ctx, const struct libxl_build *b)
+int libxl__disks_add(libxl_ctx *ctx, struct libxl_build *b)
 {
 	for (int i = 0; i < b->d->num_disks; i++) {
 		int rc = libxl__disk_add(ctx, b->domid, &b->d->disks[i]);

@@ -51,22 +51,29 @@ struct libxl_build {
 	uint32_t clock_frequency;
 	bool aarch64;
 	uint64_t kernel_addr, entry, ramdisk_addr, ramdisk_size, dtb_addr;
+	bool paused;               /* leave it paused (xl create -p) */
 };
 
 /* libxl_arm_build.c: memory, images, vCPU 0, grant entries; 0 or ERROR_*. */
 int libxl__arm_populate(libxl_ctx *ctx, struct libxl_build *b);
 int libxl__arm_load(libxl_ctx *ctx, struct libxl_build *b);
+/* libxl_gcopy.c: writing a not-yet-run domain's memory by grant copy. */
+struct libxl_gcopy;
+struct libxl_gcopy *libxl__gcopy_open(libxl_ctx *ctx, uint32_t domid);
+int libxl__gcopy(libxl_ctx *ctx, struct libxl_gcopy *g, uint64_t gpa, const void *src,
+		 uint64_t len);
+void libxl__gcopy_close(struct libxl_gcopy *g);
 int libxl__arm_boot_vcpu(libxl_ctx *ctx, struct libxl_build *b);
 int libxl__arm_seed_grants(libxl_ctx *ctx, struct libxl_build *b);
 
 /* libxl_disk.c: vbd backend/frontend entries for the kernel's blkback. */
-int libxl__disks_add(libxl_ctx *ctx, const struct libxl_build *b);
+int libxl__disks_add(libxl_ctx *ctx, struct libxl_build *b);
 int libxl__disk_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_disk *k);
 void libxl__disks_rm(libxl_ctx *ctx, uint32_t domid);
 int libxl__vdev_to_devid(const char *vdev);
 
 /* libxl_nic.c: vif backend/frontend entries and the bridge for netback. */
-int libxl__nics_add(libxl_ctx *ctx, const struct libxl_build *b);
+int libxl__nics_add(libxl_ctx *ctx, struct libxl_build *b);
 int libxl__nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, int devid);
 void libxl__nics_rm(libxl_ctx *ctx, uint32_t domid);
 
@@ -92,7 +99,7 @@ int libxl__disk_check(const libxl_device_disk *k);
 int libxl__nic_check(const libxl_device_nic *n, int devid);
 
 /* libxl_create_xs.c */
-int libxl__xs_domain_make(libxl_ctx *ctx, const struct libxl_build *b);
+int libxl__xs_domain_make(libxl_ctx *ctx, struct libxl_build *b);
 void libxl__xs_domain_rm(libxl_ctx *ctx, uint32_t domid);
 /* userdata.c: removes the saved config (before the domain is destroyed). */
 void libxl__userdata_rm(libxl_ctx *ctx, uint32_t domid);

@@ -176,7 +176,7 @@ int libxl__nic_add(libxl_ctx *ctx, uint32_t domid, const libxl_device_nic *n, in
 	return rc;
 }
 
-int libxl__nics_add(libxl_ctx *ctx, const struct libxl_build *b)
+int libxl__nics_add(libxl_ctx *ctx, struct libxl_build *b)
 {
 	for (int i = 0; i < b->d->num_nics; i++) {
 		const libxl_device_nic *n = &b->d->nics[i];

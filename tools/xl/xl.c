@@ -9,6 +9,7 @@
 #include "xl.h"
 #include "xl_parse.h"
 #include "xenctrl.h"
+#include "libxl.h"
 
 #ifndef XEN_CONFIG_DIR
 #define XEN_CONFIG_DIR "/etc/xen"
@@ -138,6 +139,7 @@ int main(int argc, char **argv)
 	const char *conf = getenv("XL_GLOBAL_CONFIG");
 
 	parse_global_options(argc, argv);
+	libxl_verbose = xl_globals.verbose;
 	cmd = argv[optind];
 	if (!cmd) {
 		xl_help(NULL);

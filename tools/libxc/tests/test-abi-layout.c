@@ -103,6 +103,9 @@ _Static_assert(IOCTL_GNTDEV_MAP_GRANT_REF == 0x00184700, "gntdev map");
 _Static_assert(IOCTL_GNTDEV_UNMAP_GRANT_REF == 0x00104701, "gntdev unmap");
 _Static_assert(IOCTL_GNTDEV_SET_MAX_GRANTS == 0x00044703, "gntdev max grants");
 _Static_assert(IOCTL_GNTDEV_SET_UNMAP_NOTIFY == 0x00104707, "gntdev unmap notify");
+_Static_assert(sizeof(void *) != 8 || IOCTL_GNTDEV_GRANT_COPY == 0x00104708, "gntdev grant copy");
+_Static_assert(sizeof(void *) != 8 || sizeof(struct gntdev_grant_copy_segment) == 24, "grant copy segment");
+_Static_assert(offsetof(struct gntdev_grant_copy_segment, len) == 16, "segment len");
 
 int main(void)
 {

@@ -9,7 +9,6 @@
 #include "xenstored.h"
 
 struct conn *conns;
-pthread_mutex_t big_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct conn *conn_new(const struct transport *tp, void *tpriv, int fd,
 		      struct domain *dom, bool priv)
@@ -52,36 +51,16 @@ void conn_destroy(struct conn *c)
 	free(c);
 }
 
-/*
- * Free connections marked dead (never while a request is being handled);
- * a connection with its own thread is only told, the thread frees it.
- */
+/* Free connections marked dead (never while a request is being handled). */
 void conn_reap(void)
 {
 	struct conn *c, *next;
 
 	for (c = conns; c; c = next) {
 		next = c->next;
-		if (!c->dead)
-			continue;
-		if (!c->tp || !c->tp->kill)
+		if (c->dead)
 			conn_destroy(c);
-		else if (!c->killed) {
-			c->killed = true;
-			c->tp->kill(c);
-		}
 	}
-}
-
-/* Is c (a pointer held while big_lock was dropped) still a connection? */
-bool conn_alive(const struct conn *c)
-{
-	const struct conn *i;
-
-	for (i = conns; i; i = i->next)
-		if (i == c)
-			return true;
-	return false;
 }
 
 /* Send what every connection has queued; true if some output must wait. */

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* xenstored: options (the C daemon's names), start-up and the poll loop. */
+/* xenstored: options (the C daemon's names), start-up, then the event loop (loop.c). */
 #include <getopt.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "xenstored.h"
+#include "loop.h"
 #include "ring.h"
 #include "socket.h"
 
@@ -179,96 +179,6 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
-/*
- * The poll loop (main thread): new clients, the rings' event channel, the
- * wake-up of socket threads, and sockets whose queued output waits for the
- * client to read.  Socket requests are read by their own threads.
- */
-static size_t build_pollset(struct pollfd *pf, struct conn **who, size_t max,
-			    int lfd)
-{
-	size_t n = 0;
-	struct conn *c;
-
-	pf[n].fd = lfd;
-	pf[n++].events = POLLIN;
-	pf[n].fd = ring_event_fd();
-	pf[n++].events = POLLIN;
-	pf[n].fd = socket_wake_fd();
-	pf[n++].events = POLLIN;
-	for (c = conns; c && n < max; c = c->next) {
-		if (!socket_pending(c))
-			continue;
-		pf[n].fd = c->fd;
-		pf[n].events = POLLOUT;
-		who[n++] = c;
-	}
-	return n;
-}
-
-static size_t conn_count(void)
-{
-	size_t n = 0;
-	struct conn *c;
-
-	for (c = conns; c; c = c->next)
-		n++;
-	return n;
-}
-
-static void drain_wake(int fd)
-{
-	uint64_t v;
-
-	if (read(fd, &v, sizeof(v)) < 0 && errno != EAGAIN)
-		perror("xenstored: wake-up");
-}
-
-/* One round, big_lock held on entry and exit (dropped while polling). */
-static void loop_once(int lfd, struct pollfd **pf, struct conn ***who,
-		      size_t *max)
-{
-	size_t n, i;
-
-	while (*max < conn_count() + 3)
-		*max *= 2;
-	*pf = realloc(*pf, *max * sizeof(**pf));
-	*who = realloc(*who, *max * sizeof(**who));
-	if (!*pf || !*who)
-		abort();
-	n = build_pollset(*pf, *who, *max, lfd);
-	pthread_mutex_unlock(&big_lock);
-	i = poll(*pf, n, -1) < 0 ? n : 0;
-	pthread_mutex_lock(&big_lock);
-	if (i)
-		return;		/* a signal: check stop */
-	if ((*pf)[2].revents & POLLIN)
-		drain_wake((*pf)[2].fd);
-	if ((*pf)[0].revents & POLLIN)
-		socket_accept(lfd);
-	if ((*pf)[1].revents & POLLIN)
-		ring_handle_events();
-	for (i = 3; i < n; i++)
-		if ((*pf)[i].revents && conn_alive((*who)[i]))
-			conn_flush((*who)[i]);
-	conn_flush_all();
-	conn_reap();
-}
-
-static void main_loop(int lfd)
-{
-	size_t max = 64;
-	struct pollfd *pf = NULL;
-	struct conn **who = NULL;
-
-	pthread_mutex_lock(&big_lock);
-	while (!stop)
-		loop_once(lfd, &pf, &who, &max);
-	pthread_mutex_unlock(&big_lock);
-	free(pf);
-	free(who);
-}
-
 int main(int argc, char **argv)
 {
 	struct settings s = { 0 };
@@ -304,7 +214,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGTERM, on_signal);
 	signal(SIGINT, on_signal);
-	main_loop(lfd);
+	if (loop_run(lfd, &stop))
+		return 1;
 	unlink(sock);
 	return 0;
 }

@@ -2,42 +2,26 @@
 /*
  * Unix-socket transport: every socket client is privileged (dom0).
  *
- * Each client gets a thread that blocks in recv() and handles what arrives
- * under big_lock, replying with a non-blocking send(): two system calls per
- * request and no poll.  Output that does not fit in the socket (a slow
- * reader, or watch events queued by another client's request) is left in
- * the connection's queue; the poll loop in main.c then waits for the socket
- * to drain (socket_pending()).  A connection's thread alone frees it.
+ * The event loop (loop.c) reports a readable client; one non-blocking
+ * recv() takes what is there and conn_input() handles every whole request
+ * in it (a partial one waits in the connection for the rest: some clients
+ * write a request's header and payload separately).  Replies are queued
+ * and sent by the loop after the batch.  Output the client does not read
+ * stays queued and the loop waits for the socket to drain (EPOLLOUT); a
+ * client with more than the backlog limit queued is not read from.
  */
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/eventfd.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 #include "xenstored.h"
+#include "loop.h"
 #include "socket.h"
-
-static int wake_fd = -1;
-
-/* The poll loop's wake-up: some socket's output now waits for POLLOUT. */
-int socket_wake_fd(void)
-{
-	return wake_fd;
-}
-
-void socket_wake_loop(void)
-{
-	uint64_t one = 1;
-
-	if (write(wake_fd, &one, sizeof(one)) < 0 && errno != EAGAIN)
-		perror("xenstored: wake-up");
-}
 
 static long sock_read(struct conn *c, void *buf, size_t len)
 {
@@ -63,114 +47,51 @@ static long sock_write(struct conn *c, const void *buf, size_t len)
 
 static void sock_close(struct conn *c)
 {
-	close(c->fd);
-}
-
-/* Marked dead elsewhere (a failed send): end the thread's blocking recv. */
-static void sock_kill(struct conn *c)
-{
-	shutdown(c->fd, SHUT_RDWR);
+	close(c->fd);	/* also leaves the epoll set */
 }
 
 static const struct transport socket_transport = {
 	.name = "socket", .read = sock_read, .write = sock_write,
-	.close = sock_close, .kill = sock_kill,
+	.close = sock_close,
 };
 
-/* Called with big_lock held: false if c is dead and must be freed. */
-static bool sock_handle(struct conn *c, const char *buf, long n)
+void socket_event(struct conn *c, uint32_t events)
 {
-	if (n <= 0 || conn_input(c, buf, n) < 0)
-		c->dead = true;
-	if (conn_flush_all())
-		socket_wake_loop();	/* someone's output waits for POLLOUT */
-	conn_reap();
-	return !c->dead;
-}
-
-/*
- * Back-pressure: a client that does not read its replies is not read from
- * while more than the backlog limit is queued for it.
- */
-static void sock_drain(struct conn *c)
-{
-	struct pollfd p = { .fd = c->fd, .events = POLLOUT };
-
-	while (!c->dead && conn_backlogged(c)) {
-		pthread_mutex_unlock(&big_lock);
-		poll(&p, 1, -1);
-		pthread_mutex_lock(&big_lock);
-		conn_flush(c);
-	}
-}
-
-/*
- * Bytes at the start of buf that form whole messages (all of it once a
- * header announces an oversize payload: conn_input drops such a client).
- * Partial messages are completed without taking big_lock: some clients
- * write a request's header and payload separately.
- */
-static size_t sock_whole(const char *buf, size_t have)
-{
-	struct xsd_sockmsg h;
-	size_t off = 0;
-
-	while (have - off >= sizeof(h)) {
-		memcpy(&h, buf + off, sizeof(h));
-		if (h.len > XENSTORE_PAYLOAD_MAX)
-			return have;
-		if (have - off < sizeof(h) + h.len)
-			break;
-		off += sizeof(h) + h.len;
-	}
-	return off;
-}
-
-static void *sock_thread(void *arg)
-{
-	struct conn *c = arg;
-	char buf[4 * (sizeof(struct xsd_sockmsg) + XENSTORE_PAYLOAD_MAX)];
-	size_t have = 0, whole;
+	static char buf[4 * (sizeof(struct xsd_sockmsg) + XENSTORE_PAYLOAD_MAX)];
 	long n;
 
-	for (;;) {
-		do
-			n = recv(c->fd, buf + have, sizeof(buf) - have, 0);
-		while (n < 0 && errno == EINTR);
-		whole = n > 0 ? sock_whole(buf, have + n) : 0;
-		if (n > 0 && !whole) {
-			have += n;
-			continue;
-		}
-		pthread_mutex_lock(&big_lock);
-		if (!sock_handle(c, buf, n > 0 ? (long)whole : n))
-			break;
-		sock_drain(c);
-		pthread_mutex_unlock(&big_lock);
-		have += n - whole;
-		memmove(buf, buf + whole, have);
-	}
-	conn_destroy(c);
-	pthread_mutex_unlock(&big_lock);
-	return NULL;
+	if (c->dead)
+		return;
+	if (events & EPOLLOUT)
+		conn_flush(c);
+	if (!(events & (EPOLLIN | EPOLLHUP | EPOLLERR)) || conn_backlogged(c))
+		return;
+	n = sock_read(c, buf, sizeof(buf));
+	if (n < 0 || (n > 0 && conn_input(c, buf, n) < 0))
+		c->dead = true;
 }
 
-/* A detached thread with every signal blocked (main() takes them). */
-static int sock_spawn(struct conn *c)
+/* What the loop waits for on c: input unless backlogged, output if queued. */
+static uint32_t sock_interest(const struct conn *c)
 {
-	sigset_t all, old;
-	pthread_attr_t a;
-	pthread_t t;
-	int rc;
+	uint32_t ev = conn_backlogged(c) ? 0 : EPOLLIN;
 
-	sigfillset(&all);
-	pthread_attr_init(&a);
-	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&t, &a, sock_thread, c);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	pthread_attr_destroy(&a);
-	return rc;
+	return c->out_len > c->out_off ? ev | EPOLLOUT : ev;
+}
+
+/* After a batch: adjust each socket client's epoll events where they change. */
+void socket_interest_all(void)
+{
+	struct conn *c;
+	uint32_t ev;
+
+	for (c = conns; c; c = c->next) {
+		if (c->tp != &socket_transport || c->dead)
+			continue;
+		ev = sock_interest(c);
+		if (ev != c->events && !loop_mod(c->fd, c, ev))
+			c->events = ev;
+	}
 }
 
 int socket_listen(const char *path)
@@ -183,10 +104,8 @@ int socket_listen(const char *path)
 		return -1;
 	}
 	strcpy(a.sun_path, path);
-	if (wake_fd < 0)
-		wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0 || wake_fd < 0)
+	if (fd < 0)
 		return -1;
 	unlink(path);
 	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) || chmod(path, 0600) ||
@@ -199,7 +118,6 @@ int socket_listen(const char *path)
 	return fd;
 }
 
-/* Called with big_lock held. */
 void socket_accept(int lfd)
 {
 	int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
@@ -212,15 +130,7 @@ void socket_accept(int lfd)
 		close(fd);
 		return;
 	}
-	if (sock_spawn(c)) {
-		fprintf(stderr, "xenstored: no thread for a client\n");
+	c->events = EPOLLIN;
+	if (loop_add(fd, c, EPOLLIN))
 		conn_destroy(c);
-	}
-}
-
-/* Socket connections whose output waits for the client to read. */
-bool socket_pending(const struct conn *c)
-{
-	return c->tp == &socket_transport && !c->dead &&
-	       c->out_len > c->out_off;
 }

@@ -174,11 +174,6 @@ struct transport {
 	long (*read)(struct conn *c, void *buf, size_t len);
 	long (*write)(struct conn *c, const void *buf, size_t len);
 	void (*close)(struct conn *c);
-	/*
-	 * Optional: the connection is freed by its own thread, not by
-	 * conn_reap(); kill() makes that thread notice it is dead.
-	 */
-	void (*kill)(struct conn *c);
 };
 
 struct conn {
@@ -189,7 +184,7 @@ struct conn {
 	struct domain *dom;
 	bool priv;		/* socket connections act as dom0 */
 	bool dead;
-	bool killed;		/* tp->kill already called */
+	uint32_t events;	/* socket: what the event loop waits for */
 	/* input: header then payload */
 	struct xsd_sockmsg hdr;
 	uint32_t in_used;
@@ -215,17 +210,12 @@ int conn_flush(struct conn *c);
 bool conn_backlogged(const struct conn *c);
 void conn_reap(void);
 bool conn_flush_all(void);
-bool conn_alive(const struct conn *c);
 uint32_t conn_domid(const struct conn *c);
 
 /*
- * The one locking rule: the store, transactions, watches, domains and every
- * connection (its queues, the list) are touched only with big_lock held.
- * Threads exist for the I/O path only (a blocking recv per socket client,
- * the poll loop for the rest); requests are still handled one at a time.
+ * One thread: the event loop (loop.c) handles every request, so nothing
+ * here needs a lock.
  */
-#include <pthread.h>
-extern pthread_mutex_t big_lock;
 
 /* ---- handlers.c: the request table ---- */
 int dispatch(struct conn *c, const struct xsd_sockmsg *h, char *payload);

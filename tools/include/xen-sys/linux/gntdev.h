@@ -34,6 +34,26 @@ struct ioctl_gntdev_unmap_notify {
 	uint32_t event_channel_port;
 };
 
+/* One part of IOCTL_GNTDEV_GRANT_COPY: a local buffer or a grant on each side. */
+struct gntdev_grant_copy_segment {
+	union {
+		void *virt;
+		struct {
+			uint32_t ref;
+			uint16_t offset;
+			uint16_t domid;
+		} foreign;
+	} source, dest;
+	uint16_t len;
+	uint16_t flags;  /* GNTCOPY_* */
+	int16_t status;  /* GNTST_* */
+};
+
+struct ioctl_gntdev_grant_copy {
+	unsigned int count;
+	struct gntdev_grant_copy_segment *segments;
+};
+
 #define UNMAP_NOTIFY_CLEAR_BYTE 0x1
 #define UNMAP_NOTIFY_SEND_EVENT 0x2
 
@@ -45,5 +65,7 @@ struct ioctl_gntdev_unmap_notify {
 	_IOC(_IOC_NONE, 'G', 3, sizeof(struct ioctl_gntdev_set_max_grants))
 #define IOCTL_GNTDEV_SET_UNMAP_NOTIFY \
 	_IOC(_IOC_NONE, 'G', 7, sizeof(struct ioctl_gntdev_unmap_notify))
+#define IOCTL_GNTDEV_GRANT_COPY \
+	_IOC(_IOC_NONE, 'G', 8, sizeof(struct ioctl_gntdev_grant_copy))
 
 #endif
