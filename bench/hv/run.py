@@ -5,7 +5,8 @@ same QEMU board (virt, GICv3, 2 CPUs) with the same dom0 (Debian's kernel).
 
 nullcall: dom0 runs bench/hv/hv-nullcall.c: BATCHES batches of CALLS privcmd
 xen_version(XENVER_version) hypercalls; a run's figure is the median batch's
-ns per call.
+ns per call; after each batch, as many ioctls that privcmd rejects without
+a hypercall (ns/syscall: dom0's own share of a call).
 pingpong: dom0 (our toolstack on both) times `xl create` of a domU to its
 marker line, then bench/hv/hv-pingpong.c makes BATCHES batches of CALLS
 event-channel round trips dom0 -> domU -> dom0; figures: the median
@@ -17,6 +18,8 @@ median of the runs' figures, min-max, and ours/reference.
 (defaults: nullcall 10000 x 10, pingpong 100 x 5)
 Needs our arm64 image: XA_BUILD/dist-arm64, and for pingpong our tools:
 XA_BUILD/aarch64/install (tests/run --build-only).
+XA_BENCH_BASELINE=<another build of our xen image> adds it as a third,
+interleaved hypervisor ("baseline": e.g. main before a change).
 """
 import os
 import re
@@ -78,21 +81,28 @@ def initrd(name, fx, args):
 
 MODES = {
     'nullcall': (initrd, [r'^NULLCALL median_ns=\d+', r'^NULLCALL-EXIT rc=0'],
-                 {'ns/call': r'NULLCALL median_ns=(\d+)'}),
+                 {'ns/call': r'NULLCALL median_ns=(\d+)',
+                  'ns/syscall': r'NULLCALL median_ns=.* syscall_median_ns=(\d+)'}),
     'pingpong': (pingpong_initrd, [r'^XL-CREATE rc=0', r'^CREATE-TO-MARKER s=[0-9.]+ port=\d',
                                    r'^PINGPONG median_ns=\d+', r'^PINGPONG-EXIT rc=0'],
                  {'ns/trip': r'PINGPONG median_ns=(\d+)', 's create-to-marker': r'CREATE-TO-MARKER s=([0-9.]+)'}),
 }
 
 
+def image(fx, hv):
+    if hv == 'baseline':
+        return os.environ['XA_BENCH_BASELINE']
+    return lifecycle.hypervisor(fx, hv)
+
+
 def one(mode, hv, i, args):
     name = 'bench-hv-%s-%s-%d' % (mode, hv, i)
     make_initrd, expect, figures = MODES[mode]
     fx = h.fixtures()
-    sc = h.Scenario(name, h.BOARDS['virt64-gicv3'], lifecycle.hypervisor(fx, hv),
+    sc = h.Scenario(name, h.BOARDS['virt64-gicv3'], image(fx, hv),
                     kernel=fx['XA_KERNEL_ARM64'], initrd=make_initrd(name, fx, args),
                     xen_args='dom0_mem=512M bootscrub=0', timeout=900)
-    sc.expect = [r'^DOM0-READY'] + expect + [lifecycle.HV_END[hv]]
+    sc.expect = [r'^DOM0-READY'] + expect + [lifecycle.HV_END['ours' if hv == 'baseline' else hv]]
     sc.fail = list(h.DEFAULT_FAIL) + [r'^NULLCALL-FAIL', r'^PINGPONG-FAIL', r'^INSMOD-FAILED']
     if h.run(sc) != 0:
         raise RuntimeError('run %s failed: see its console log' % name)
@@ -109,8 +119,10 @@ def main():
     calls = args[1] if len(args) > 1 else ('10000' if mode == 'nullcall' else '100')
     batches = args[2] if len(args) > 2 else ('10' if mode == 'nullcall' else '5')
     res = {'reference': [], 'ours': []}
+    if os.environ.get('XA_BENCH_BASELINE'):
+        res['baseline'] = []
     for i in range(runs):
-        for hv in ('reference', 'ours'):
+        for hv in res:
             res[hv].append(one(mode, hv, i, '%s %s' % (calls, batches)))
     print('\n%s, virt64-gicv3; %d runs each, interleaved, %s x %s per run'
           % (mode, runs, batches, calls))
@@ -121,6 +133,27 @@ def main():
             med[hv] = statistics.median(v)
             print('%-10s median %.2f %s [%.2f-%.2f]' % (hv, med[hv], fig, min(v), max(v)))
         print('%s ours/reference %.2f (target <= 0.70)' % (fig, med['ours'] / med['reference']))
+        compare_baseline(fig, med)
+    if mode == 'nullcall':
+        share_of_hypervisor(res)
+
+
+def share_of_hypervisor(res):
+    """Per run, ns/call minus ns/syscall: what the hypercall itself adds."""
+    med = {}
+    for hv, rs in res.items():
+        v = [r['ns/call'] - r['ns/syscall'] for r in rs]
+        med[hv] = statistics.median(v)
+        print('%-10s median %.2f ns/hypercall-share [%.2f-%.2f]' % (hv, med[hv], min(v), max(v)))
+    if med['reference'] > 0:
+        print('ns/hypercall-share ours/reference %.2f' % (med['ours'] / med['reference']))
+    compare_baseline('ns/hypercall-share', med)
+
+
+def compare_baseline(fig, med):
+    if med.get('baseline', 0) > 0:
+        print('%s baseline/reference %.2f, ours/baseline %.2f'
+              % (fig, med['baseline'] / med['reference'], med['ours'] / med['baseline']))
 
 
 if __name__ == '__main__':

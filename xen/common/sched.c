@@ -41,15 +41,15 @@ struct pcpu_sched {
 
 static spinlock_t sched_lock = SPIN_LOCK_UNLOCKED;
 static struct vcpu *rq_head, *rq_tail, *all_vcpus;
-static struct pcpu_sched psched[NR_CPUS];
+static struct pcpu_sched psched[NR_CPUS] __hot_bss;
 static bool sched_started;	/* a vCPU was started: the EL2 timer is ours */
 
-static struct pcpu_sched *here(void)
+static __hot_text struct pcpu_sched *here(void)
 {
 	return &psched[this_cpu()->id];
 }
 
-struct vcpu *current_vcpu(void)
+__hot_text struct vcpu *current_vcpu(void)
 {
 	return here()->curr;
 }
@@ -483,11 +483,31 @@ static void put_prev(struct vcpu *prev, struct cpu_regs *frame)
 	spin_unlock(&sched_lock);
 }
 
-void sched_leave(struct cpu_regs *frame)
+/*
+ * The common exit (a hypercall, an MMIO access, an interrupt for this
+ * vCPU) changes nothing the scheduler cares about: answer that without
+ * the lock every pCPU shares. need_resched is only written by this pCPU;
+ * a pause or block another pCPU makes after we looked is followed by its
+ * kick (an SGI, sent after its store: gic_send_sgi's DSB), which brings
+ * us back here with the lock.
+ */
+static bool unchanged(struct pcpu_sched *ps, struct vcpu *prev)
+{
+	return !ps->need_resched &&
+	       __atomic_load_n(&prev->sched.online, __ATOMIC_RELAXED) &&
+	       !__atomic_load_n(&prev->sched.blocked, __ATOMIC_RELAXED) &&
+	       !__atomic_load_n(&prev->sched.pause_count, __ATOMIC_ACQUIRE);
+}
+
+__hot_text void sched_leave(struct cpu_regs *frame)
 {
 	struct pcpu_sched *ps = here();
 	struct vcpu *prev = ps->curr, *next;
 
+	if (prev && unchanged(ps, prev)) {
+		arch_vgic_flush(prev);
+		return;
+	}
 	spin_lock(&sched_lock);
 	if (prev && keep_running(ps, prev)) {
 		spin_unlock(&sched_lock);

@@ -140,7 +140,7 @@ static long do_event_channel_op(struct cpu_regs *regs)
 	return rc;
 }
 
-static const hypercall_fn hypercalls[] = {
+static const hypercall_fn hypercalls[] __hot_table = {
 	[__HYPERVISOR_sched_op] = do_sched_op,
 	[__HYPERVISOR_event_channel_op] = do_event_channel_op,
 	[__HYPERVISOR_memory_op] = do_memory_op,
@@ -157,7 +157,7 @@ static const hypercall_fn hypercalls[] = {
 	 * Xen) and without EFI/settime handling. */
 };
 
-long hypercall_dispatch(struct cpu_regs *regs)
+__hot_text long hypercall_dispatch(struct cpu_regs *regs)
 {
 	uint64_t nr = regs->x[16];
 	hypercall_fn fn = nr < ARRAY_SIZE(hypercalls) ? hypercalls[nr] : NULL;
@@ -172,7 +172,7 @@ long hypercall_continue(struct cpu_regs *regs)
 	return (long)regs->x[0];
 }
 
-void do_hypercall(struct cpu_regs *regs)
+__hot_text void do_hypercall(struct cpu_regs *regs)
 {
 	regs->x[0] = (uint64_t)hypercall_dispatch(regs);
 }

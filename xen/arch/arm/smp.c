@@ -20,7 +20,7 @@
 #define PSCI_0_2_FN64_CPU_ON 0xc4000003UL
 #define CPU_UP_TIMEOUT_MS 1000
 
-struct pcpu pcpus[NR_CPUS];
+struct pcpu pcpus[NR_CPUS] __hot_bss;
 
 unsigned int cpus_online(void)
 {

@@ -16,7 +16,7 @@
 
 static const struct vgic_hw_ops *hw_ops;
 
-static const struct vgic_hw_ops *hw(void)
+static __hot_text const struct vgic_hw_ops *hw(void)
 {
 	if (!hw_ops)
 		hw_ops = strncmp(gic_name(), "GICv3", 6) ? &vgic_v2_hw_ops : &vgic_v3_hw_ops;
@@ -141,7 +141,20 @@ static bool flush_one(struct vcpu *v, unsigned int w, unsigned int b)
 	return false;
 }
 
-void arch_vgic_flush(struct vcpu *v)
+/* Only a change reaches the hardware (see struct vgic_hw_ctxt.uie). */
+static void set_underflow(struct vcpu *v, bool on)
+{
+	if (v->arch.gic.uie == on)
+		return;
+	v->arch.gic.uie = on;
+	hw()->underflow(on);
+}
+
+/*
+ * Runs on every return to a guest, so the common case -- nothing
+ * pending, no underflow interrupt asked for -- touches only the bitmap.
+ */
+__hot_text void arch_vgic_flush(struct vcpu *v)
 {
 	unsigned int w, b;
 
@@ -151,12 +164,12 @@ void arch_vgic_flush(struct vcpu *v)
 		for (; bits; bits &= bits - 1) {
 			b = (unsigned int)__builtin_ctzll(bits);
 			if (irq_enabled(v, w * 64 + b) && !flush_one(v, w, b)) {
-				hw()->underflow(true);
+				set_underflow(v, true);
 				return;
 			}
 		}
 	}
-	hw()->underflow(false);
+	set_underflow(v, false);
 }
 
 static bool enabled_pending(struct vcpu *v)

@@ -20,12 +20,17 @@ SECTIONS
 	. = 0;
 	.text : {
 		*(.text.head)
+		*(.text.hot)
 		*(.text .text.*)
 	}
 	.rodata : { *(.rodata .rodata.*) }
 	.ARM.exidx : { *(.ARM.exidx*) }
 	. = ALIGN(8);
-	.data.rel.ro : { *(.data.rel.ro .data.rel.ro.*) }
+	/* page-aligned so that the hot tables (__hot_table) share one page */
+	.data.rel.ro : ALIGN(4096) {
+		*(.data.rel.ro.hot)
+		*(.data.rel.ro .data.rel.ro.*)
+	}
 	.got : { *(.got) *(.got.plt) }
 	.data : { *(.data .data.*) }
 	. = ALIGN(8);
@@ -43,6 +48,8 @@ SECTIONS
 	__bss_start = .;
 	.bss : {
 		*(.bss.pagetables)
+		*(.bss.stack)
+		*(.bss.hot)
 		*(.bss .bss.* COMMON)
 	}
 	. = ALIGN(4096);

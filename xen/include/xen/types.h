@@ -17,5 +17,17 @@ typedef uint64_t paddr_t;
 #define __noreturn __attribute__((noreturn))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __aligned(n) __attribute__((aligned(n)))
+/*
+ * The code and tables every guest exit runs through (trap entry,
+ * dispatch, return to the guest): kept together at the start of .text /
+ * .data.rel.ro (xen.lds.S), so an exit touches two or three pages, not
+ * one per source file. Under QEMU TCG each page touched after the
+ * guest's own TLB flush (Linux's KPTI does two per system call) costs a
+ * page walk, and direct branches are only chained within a page.
+ */
+#define __hot_text __attribute__((section(".text.hot")))
+#define __hot_table __attribute__((section(".data.rel.ro.hot")))
+/* Per-CPU state every exit reads: on the page above the boot stack's top. */
+#define __hot_bss __attribute__((section(".bss.hot")))
 
 #endif

@@ -36,7 +36,8 @@
 	b	trap_common
 	.endm
 
-	.text
+	/* with the C side of every exit (__hot_text, xen/types.h) */
+	.section .text.hot, "ax"
 	.balign	2048
 	.global	hyp_vectors
 hyp_vectors:

@@ -181,7 +181,7 @@ static void trap_wfx(struct cpu_regs *regs, uint64_t esr)
 		vcpu_block_current();
 }
 
-static void trap_hvc(struct cpu_regs *regs, uint64_t esr)
+static __hot_text void trap_hvc(struct cpu_regs *regs, uint64_t esr)
 {
 	if ((esr & 0xffff) == XEN_HVC_IMM)
 		do_hypercall(regs);
@@ -330,7 +330,7 @@ static void trap_iabt(struct cpu_regs *regs, uint64_t esr)
 
 typedef void (*trap_fn)(struct cpu_regs *regs, uint64_t esr);
 
-static const trap_fn trap_table[64] = {
+static const trap_fn trap_table[64] __hot_table = {
 	[EC_WFX] = trap_wfx,
 	[EC_HVC64] = trap_hvc,
 	[EC_SMC64] = trap_smc,
@@ -339,7 +339,7 @@ static const trap_fn trap_table[64] = {
 	[EC_DABT_LOW] = trap_dabt,
 };
 
-void guest_sync(struct cpu_regs *regs, uint64_t esr)
+__hot_text void guest_sync(struct cpu_regs *regs, uint64_t esr)
 {
 	trap_fn fn = trap_table[(esr >> 26) & 0x3f];
 

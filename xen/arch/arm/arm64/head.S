@@ -130,8 +130,10 @@ mmu_on:
 	ret
 	.ltorg
 
+	/* page-aligned: every guest exit pushes its frame at the top, which
+	 * must not straddle two pages (each one a TLB refill, xen/types.h) */
 	.section .bss.stack, "aw", %nobits
-	.balign 16
+	.balign 4096
 	.space	16384
 	.global	boot_stack_top
 boot_stack_top:

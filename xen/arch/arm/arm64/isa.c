@@ -91,7 +91,7 @@ void arch_clean_dcache(const void *p, size_t size)
 	asm volatile("dsb sy" ::: "memory");
 }
 
-struct pcpu *this_cpu(void)
+__hot_text struct pcpu *this_cpu(void)
 {
 	return (struct pcpu *)(uintptr_t)READ_SYSREG(tpidr_el2);
 }

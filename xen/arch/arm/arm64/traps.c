@@ -85,14 +85,14 @@ static __noreturn void do_unexpected(const struct cpu_regs *regs, unsigned long 
 	fatal("unexpected exception in the hypervisor; stopped");
 }
 
-static void irq_entry(struct cpu_regs *regs, unsigned long vector)
+static __hot_text void irq_entry(struct cpu_regs *regs, unsigned long vector)
 {
 	do_irq();
 }
 
 typedef void (*vector_fn)(struct cpu_regs *regs, unsigned long vector);
 
-static void guest_sync_entry(struct cpu_regs *regs, unsigned long vector)
+static __hot_text void guest_sync_entry(struct cpu_regs *regs, unsigned long vector)
 {
 	guest_sync(regs, READ_SYSREG(esr_el2));
 }
@@ -101,13 +101,13 @@ static void guest_sync_entry(struct cpu_regs *regs, unsigned long vector)
  * Vectors 5 and 9: IRQ taken from EL2 itself, and from a guest (EL1/EL0);
  * 8: synchronous exception from an AArch64 guest (traps, hypercalls).
  */
-static const vector_fn vector_table[16] = {
+static const vector_fn vector_table[16] __hot_table = {
 	[5] = irq_entry,
 	[8] = guest_sync_entry,
 	[9] = irq_entry,
 };
 
-void trap_dispatch(struct cpu_regs *regs, unsigned long vector)
+__hot_text void trap_dispatch(struct cpu_regs *regs, unsigned long vector)
 {
 	vector_fn fn = vector_table[vector & 15];
 

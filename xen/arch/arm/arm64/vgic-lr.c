@@ -51,10 +51,24 @@ static void write_lr(unsigned int n, uint64_t v)
 	}
 }
 
+/*
+ * ICH_VTR_EL2 is read once: it is constant, and every read is slow under
+ * an emulator (QEMU serialises GIC register accesses), while the counts
+ * below are needed on every injection and context switch.
+ */
+static uint64_t vtr(void)
+{
+	static uint64_t cached;
+
+	if (!cached)
+		cached = READ_SYSREG_E(ICH_VTR_EL2) | (1ULL << 63);	/* bit 63: read */
+	return cached;
+}
+
 /* We use at most 4 LRs (every implementation has at least 4). */
 static unsigned int nr_lrs(void)
 {
-	unsigned int n = (unsigned int)(READ_SYSREG_E(ICH_VTR_EL2) & 0x1f) + 1;
+	unsigned int n = (unsigned int)(vtr() & 0x1f) + 1;
 
 	return n < VGIC_MAX_LRS ? n : VGIC_MAX_LRS;
 }
@@ -62,7 +76,7 @@ static unsigned int nr_lrs(void)
 /* ICH_VTR_EL2.PREbits (28:26) + 1 preemption bits: 5 -> 1 APR, 6 -> 2, 7 -> 4. */
 static unsigned int nr_aprs(void)
 {
-	unsigned int pre = (unsigned int)((READ_SYSREG_E(ICH_VTR_EL2) >> 26) & 7) + 1;
+	unsigned int pre = (unsigned int)((vtr() >> 26) & 7) + 1;
 
 	return pre >= 7 ? 4 : pre == 6 ? 2 : 1;
 }

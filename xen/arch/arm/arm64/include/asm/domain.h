@@ -40,6 +40,12 @@ struct vgic_hw_ctxt {
 	uint64_t lr[VGIC_MAX_LRS];
 	uint64_t hcr, vmcr;
 	uint32_t apr0[VGIC_MAX_APRS], apr1[VGIC_MAX_APRS];
+	/*
+	 * HCR.UIE as last set for this vCPU (it travels in `hcr`): every
+	 * return to the guest knows it without reading the register, which
+	 * is slow to reach (an emulator serialises GIC register accesses).
+	 */
+	bool uie;
 };
 
 struct vgic_dist;
