@@ -1,7 +1,7 @@
 #!/bin/busybox sh
 # SPDX-License-Identifier: GPL-2.0-only
 # /init of dom0 for bench/pvdev/run.py: the toolstack named in /etc/pv-env
-# (ours or Debian's xl; our hotplug scripts either way), blkback/netback,
+# (ours or Debian's xl, each with its own hotplug scripts), blkback/netback,
 # one guest with a 72 MiB raw image (in dom0's RAM) as xvda and a vif on
 # xenbr0; the guest's BENCH-* lines are copied to this console.
 /bin/busybox --install -s /bin
@@ -11,8 +11,11 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
 mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
+# What udev makes on a full system; Debian's locking.sh stats /dev/stdin.
+ln -sf /proc/self/fd /dev/fd; ln -sf /proc/self/fd/0 /dev/stdin
 mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/console /var/lock
 ln -sf /run /var/run
+syslogd -O /var/log/messages   # Debian's hotplug scripts log through logger
 KM=/lib/modules/$(uname -r)/kernel
 for m in drivers/xen/xen-privcmd drivers/xen/xenfs/xenfs drivers/xen/xen-evtchn \
 	drivers/xen/xen-gntdev drivers/xen/xen-gntalloc drivers/block/loop \
@@ -35,10 +38,15 @@ kernel = "/boot/vmlinuz-guest"
 ramdisk = "/boot/initrd-pv.cpio.gz"
 memory = 192
 disk = [ '/tmp/bench.img,raw,xvda,w' ]
-vif = [ 'bridge=xenbr0' ]
+vif = [ 'bridge=xenbr0$VIFOPTS' ]
 extra = "console=hvc0 rdinit=/init"
 CFG
 echo "BENCH-TOOLSTACK $X"
+# BENCH-NET: the guest fetches 64 MiB (in dom0's RAM) from busybox httpd
+# (its own tmpfs: dom0's rootfs, half of 512 MiB, holds the image already)
+mkdir -p /www && mount -t tmpfs -o size=80m tmpfs /www &&
+	dd if=/dev/zero of=/www/big bs=1M count=64 2>/dev/null
+httpd -p 8080 -h /www
 $X create /tmp/bench.cfg; echo "CREATE rc=$?"
 L=/var/log/xen/console/guest-bench.log
 i=0; while ! grep -q BENCH-DONE $L 2>/dev/null && [ $i -lt 3000 ]; do sleep 0.1; i=$((i+1)); done

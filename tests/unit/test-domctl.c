@@ -581,7 +581,7 @@ static void test_readconsole(void)
 }
 
 /* xl debug-keys: each key to the key handlers, in order; a bad buffer is
- * -EFAULT; a domU may not. */
+ * -EFAULT, more than 256 keys -EINVAL; a domU may not. */
 static void test_debug_keys(void)
 {
 	static const char keys[] = "mq";
@@ -596,6 +596,8 @@ static void test_debug_keys(void)
 	CHECK(sysctl(dom0, XEN_SYSCTL_debug_keys, &sop) == -XEN_EFAULT && nr_keys_run == 2);
 	sop.u.debug_keys.keys.q = gva(keys);
 	CHECK(sysctl(domu_caller, XEN_SYSCTL_debug_keys, &sop) == -XEN_EPERM && nr_keys_run == 2);
+	sop.u.debug_keys.nr_keys = 257;
+	CHECK(sysctl(dom0, XEN_SYSCTL_debug_keys, &sop) == -XEN_EINVAL && nr_keys_run == 2);
 }
 
 /* Random commands with random arguments from dom0 and the domU: nothing

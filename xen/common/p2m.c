@@ -132,7 +132,7 @@ static bool table_empty(const uint64_t *t)
  * that no longer maps anything is unhooked (break-before-make) and freed.
  * Without this a domain's tables only grow: dom0 maps guests' frames at
  * addresses outside its RAM, and the tables made for them would stay
- * allocated after the guest is gone (9 pages after one create/destroy).
+ * allocated after the guest is gone.
  */
 static void prune(struct p2m *p2m, uint64_t *const slots[3], unsigned int level)
 {
@@ -177,7 +177,9 @@ static uint64_t as_block(const uint64_t *t, unsigned int level, unsigned int wri
  * whole span as one block becomes that block again. dom0's RAM blocks are
  * split when a page of them is lent out (a guest's frame mapped there)
  * and filled again afterwards; without this, every such 2 MiB block would
- * keep a table page for as long as dom0 runs.
+ * keep a table page for as long as dom0 runs. A vCPU touching the block
+ * during the break-before-make gap takes a stage-2 fault that is retried
+ * (arm64 guest traps: the frame is mapped by the time it is looked up).
  */
 static void coalesce(struct p2m *p2m, uint64_t *const slots[3], unsigned int level,
 		     uint64_t gfn)

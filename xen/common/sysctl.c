@@ -46,6 +46,10 @@ static long sc_readconsole(struct xen_sysctl *op)
 	return 0;
 }
 
+/* More keys than a person types at once: -EINVAL, so a stray count cannot
+ * keep the hypervisor printing for minutes with domctl_lock held. */
+#define MAX_DEBUG_KEYS 256
+
 /* xl debug-keys: the keys' handlers (keyhandler.c) run one by one. */
 static long sc_debug_keys(struct xen_sysctl *op)
 {
@@ -53,6 +57,8 @@ static long sc_debug_keys(struct xen_sysctl *op)
 	uint32_t i;
 	char key;
 
+	if (k->nr_keys > MAX_DEBUG_KEYS)
+		return -XEN_EINVAL;
 	for (i = 0; i < k->nr_keys; i++) {
 		if (copy_from_guest(&key, k->keys.q + i, 1))
 			return -XEN_EFAULT;

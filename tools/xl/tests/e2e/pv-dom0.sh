@@ -118,7 +118,7 @@ losetup -a | grep hot.img || echo "HOT-LOOP-RELEASED"
 waitlog XVDB-GONE || echo "GUEST-TIMEOUT xvdb gone"
 dd if=/images/hot.img bs=512 skip=1 count=1 2>/dev/null | grep -q GUEST-WROTE-XVDB && echo "HOT-WRITE-SEEN"
 # 4. a second vif on xenbr1 (renamed by vif-bridge), then detached
-run NETWORK-ATTACH $X network-attach pvguest bridge=xenbr1 vifname=pvnet1
+run NETWORK-ATTACH $X network-attach pvguest bridge=xenbr1 vifname=pvnet1 rate=10Mb/s
 [ "$(basename "$(readlink -f /sys/class/net/pvnet1/brport/bridge)")" = xenbr1 ] && echo "VIFNAME-ON-BRIDGE"
 xenstore-ls -fp /local/domain/0/backend/vif/$D | grep -E '/1/(rate|vifname|hotplug-status) '
 waitlog NET2-DONE || echo "GUEST-TIMEOUT eth1"

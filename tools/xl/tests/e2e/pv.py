@@ -144,6 +144,9 @@ def devices(NAME, hv, toolstack='ours'):
                   r'^GUEST-RO-REFUSED', r'^GUEST-PINGED-DOM0', r'^GUEST-SAW-HOTPLUG',
                   r'^GUEST-MAC-XEN-OUI', r'^DESTROY rc=0', r'^LOOPS-RELEASED', r'^BACKENDS-GONE',
                   r'^RO-IMAGE-UNCHANGED', r'^ROOT-FILE-IN-IMAGE', r'^PV-DEVICES-DONE'])
+    # rate=10Mb/s on the hot-plugged vif, in netback's bytes,usecs (50 ms
+    # credit interval, as Xen's libxl)
+    sc.also = [r'/1/rate = "62500,50000"']
     sc.fail = list(h.DEFAULT_FAIL) + [r'^[A-Z0-9-]+ rc=[1-9]', r'-NOT-REFUSED', r'-NOT-ACCEPTED', r'^GUEST-TIMEOUT',
                                       r'^VIF-STILL-THERE', r'^insmod .* failed']
     return sc
