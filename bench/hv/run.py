@@ -131,11 +131,18 @@ def main():
         for hv, rs in res.items():
             v = [r[fig] for r in rs]
             med[hv] = statistics.median(v)
-            print('%-10s median %.2f %s [%.2f-%.2f]' % (hv, med[hv], fig, min(v), max(v)))
-        print('%s ours/reference %.2f (target <= 0.70)' % (fig, med['ours'] / med['reference']))
+            print('%-10s median %.2f %s [%.2f-%.2f] runs: %s'
+                  % (hv, med[hv], fig, min(v), max(v), ' '.join('%.0f' % x for x in v)))
+        print('%s ours/reference %.2f (target <= 0.70); median of per-run ratios %.2f'
+              % (fig, med['ours'] / med['reference'], paired(res, fig)))
         compare_baseline(fig, med)
     if mode == 'nullcall':
         share_of_hypervisor(res)
+
+
+def paired(res, fig):
+    """Run i of ours against run i of the reference (adjacent in time)."""
+    return statistics.median(o[fig] / r[fig] for o, r in zip(res['ours'], res['reference']))
 
 
 def share_of_hypervisor(res):
