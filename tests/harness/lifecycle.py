@@ -35,8 +35,11 @@ def add_toolstack(rd, fx, toolstack):
         raise h.HarnessError('unknown toolstack ' + toolstack)
 
 
-def dom0_initrd(name, fx, toolstack):
-    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script('dom0-xl.sh'))
+def guest_dom0(name, fx, toolstack, init):
+    """A dom0 initramfs (init script tests/harness/init/<init>) with the
+    toolstack, the Xen modules, and the sample guest (kernel, initramfs,
+    tests/e2e/guest.cfg); callers add their extras, then write it."""
+    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script(init))
     add_toolstack(rd, fx, toolstack)
     kv = fx['XA_KERNEL_VERSION_ARM64']
     for m in XEN_MODULES:
@@ -45,7 +48,11 @@ def dom0_initrd(name, fx, toolstack):
     rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
     rd.add_file('/boot/initrd-guest.cpio.gz', guest_initrd(name, fx))
     rd.add_file('/etc/xen/guest.cfg', GUEST_CFG)
-    return h.initramfs_path(name, rd)
+    return rd
+
+
+def dom0_initrd(name, fx, toolstack):
+    return h.initramfs_path(name, guest_dom0(name, fx, toolstack, 'dom0-xl.sh'))
 
 
 EXPECT = [r'^DOM0-READY', r'^HV-TYPE=xen$', r'^XENSTORED rc=0', r'^TOOLSTACK-READY',
@@ -82,16 +89,7 @@ OURS_EXPECT = [r'^DOM0-READY', r'^XENSTORED rc=0', r'^INIT-DOM0 rc=0', r'^TOOLST
 
 
 def ours_dom0_initrd(name, fx, toolstack):
-    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script('dom0-ours.sh'))
-    add_toolstack(rd, fx, toolstack)
-    kv = fx['XA_KERNEL_VERSION_ARM64']
-    for m in XEN_MODULES:
-        rel = 'kernel/drivers/xen/%s.ko' % m
-        rd.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
-    rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
-    rd.add_file('/boot/initrd-guest.cpio.gz', guest_initrd(name, fx))
-    rd.add_file('/etc/xen/guest.cfg', GUEST_CFG)
-    return h.initramfs_path(name, rd)
+    return h.initramfs_path(name, guest_dom0(name, fx, toolstack, 'dom0-ours.sh'))
 
 
 def ours_scenario(name, toolstack='ours', board='virt64-gicv3', rounds=3, echo=False):
@@ -196,15 +194,7 @@ def life_scenario(name, hv='reference', toolstack='debian', board='virt64-gicv3'
 # free memory (MiB and exact pages) and xenstored's node count back to their
 # figures before the first create, after every round and at the end.
 def rounds_initrd(name, fx, toolstack):
-    rd = Initramfs(fx['XA_BUSYBOX_ARM64'], h.init_script('dom0-rounds.sh'))
-    add_toolstack(rd, fx, toolstack)
-    kv = fx['XA_KERNEL_VERSION_ARM64']
-    for m in XEN_MODULES:
-        rel = 'kernel/drivers/xen/%s.ko' % m
-        rd.add_file('/lib/modules/%s/%s' % (kv, rel), os.path.join(fx['XA_KMOD_DIR_ARM64'], rel))
-    rd.add_file('/boot/vmlinuz-guest', fx['XA_KERNEL_ARM64'])
-    rd.add_file('/boot/initrd-guest.cpio.gz', guest_initrd(name, fx))
-    rd.add_file('/etc/xen/guest.cfg', GUEST_CFG)
+    rd = guest_dom0(name, fx, toolstack, 'dom0-rounds.sh')
     rd.add_file('/usr/lib/xa-test/free-pages', static_helper(name, 'free-pages'), perm=0o755)
     return h.initramfs_path(name, rd)
 
