@@ -4,30 +4,12 @@
 # as Debian's xencommons does, xl create /etc/xen/iso.cfg, wait for the
 # domU's console to say ISOLATION-DONE, print its console, check the domU
 # is still running and dom0 still has its hypervisor, destroy, power off.
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
-export LD_LIBRARY_PATH=/usr/lib/xen-4.17/lib/aarch64-linux-gnu
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /dev/pts /dev/shm && mount -t devpts devpts /dev/pts && mount -t tmpfs tmpfs /dev/shm
-mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/console /var/lock
-ln -sf /run /var/run
-up() { cut -d' ' -f1 /proc/uptime; }
-run() { n=$1; shift; "$@"; echo "$n rc=$? uptime=$(up)"; }
+. /usr/lib/xa-test/dom0-lib.sh
+dom0_base
 
-echo "DOM0-READY uptime=$(up)"
-echo "HV-TYPE=$(cat /sys/hypervisor/type 2>&1)"
-KM=/lib/modules/$(uname -r)/kernel/drivers/xen
-for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc; do
-	[ -e "$KM/$m.ko" ] && { insmod "$KM/$m.ko" || echo "insmod $m failed"; }
-done
-mount -t xenfs xenfs /proc/xen || echo "mount xenfs failed"
-export XENSTORED_ROOTDIR=/var/lib/xenstored
-run XENSTORED xenstored --pid-file /run/xenstored.pid
-i=0; while ! xenstore-read -s / >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-run INIT-DOM0 xen-init-dom0
-run XENCONSOLED xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console
+dom0_ready
+xen_modules
+xencommons
 echo "TOOLSTACK-READY uptime=$(up)"
 
 # A second, idle domU first: the other victim (tests/e2e/guest.cfg).

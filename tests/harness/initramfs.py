@@ -16,6 +16,10 @@ import os
 import stat
 
 NEWC_MAGIC = b'070701'
+# The dom0 /init scripts' shared functions (init/dom0-lib.sh): put in any
+# initramfs whose /init sources it, so no builder has to remember it.
+DOM0_LIB = '/usr/lib/xa-test/dom0-lib.sh'
+DOM0_LIB_SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'init', 'dom0-lib.sh')
 DIRS = ('bin', 'sbin', 'proc', 'sys', 'dev', 'etc', 'tmp', 'run', 'root',
         'usr', 'usr/bin', 'usr/sbin', 'var', 'mnt')
 
@@ -38,6 +42,8 @@ class Initramfs:
             self.add_symlink('/bin/sh', 'busybox')
         if init is not None:
             self.add_bytes('/init', init.encode(), 0o755)
+            if DOM0_LIB in init:
+                self.add_file(DOM0_LIB, DOM0_LIB_SRC, 0o644)
 
     def _parents(self, path):
         parts = path.strip('/').split('/')[:-1]

@@ -7,46 +7,15 @@
 #   three create/list/console/destroy rounds (vcpus 1, 2, and a gzip Image),
 #   free_memory back after each; xl shutdown -w; xl reboot; the on_poweroff /
 #   on_reboot / on_crash actions; bad configs leaving nothing behind.
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
-export LD_LIBRARY_PATH=/usr/lib/xen-4.17/lib/aarch64-linux-gnu
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
-mkdir -p /run/xen /run/xenstored /var/lib/xen/dump /var/lib/xenstored /var/log/xen/console /var/lock
-ln -sf /run /var/run
-up() { cut -d' ' -f1 /proc/uptime; }
-run() { n=$1; shift; "$@"; echo "$n rc=$? uptime=$(up)"; }
-say() { echo "$* uptime=$(up)"; }
+. /usr/lib/xa-test/dom0-lib.sh
+dom0_base
 
-# Our toolstack brings its own start-up script (tools/misc/xen-dom0-start);
-# Debian's is started the way its xencommons does.
-if [ -x /usr/sbin/xen-dom0-start ]; then
-	run XEN-START /usr/sbin/xen-dom0-start
-else
-	KM=/lib/modules/$(uname -r)/kernel/drivers/xen
-	for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc; do
-		insmod "$KM/$m.ko" || echo "insmod $m failed"
-	done
-	mount -t xenfs xenfs /proc/xen
-	export XENSTORED_ROOTDIR=/var/lib/xenstored
-	xenstored --pid-file /run/xenstored.pid
-	i=0; while ! xenstore-read -s / >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-	xen-init-dom0
-	xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console
-fi
+start_toolstack
 XL=xl
 CFG=/etc/xen/life.cfg
 LOG=/var/log/xen/console/guest-life.log
 say "TOOLSTACK-READY $(readlink -f $(which xl))"
 
-# waitfor SECONDS CMD...: poll CMD every 0.1 s until it succeeds or time is up.
-waitfor() {
-	n=$(($1 * 10)) i=0; shift
-	while ! "$@" && [ $i -lt $n ]; do sleep 0.1; i=$((i + 1)); done
-	"$@"
-}
 readies() { cat $LOG 2>/dev/null | grep -c DOMU-READY; }
 ready_n() { [ "$(readies)" -ge "$1" ]; }
 gone() { ! $XL domid "$1" >/dev/null 2>&1; }

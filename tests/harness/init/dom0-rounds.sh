@@ -11,48 +11,17 @@
 # hypervisor, xenstored or the toolstack. Markers for the harness; failures
 # print ...-MISSING, ...-LEFT-..., ...-CHANGED or rc=N. Kernel command line:
 # xa_rounds=N (20), xa_kept_nodes=/a,/b (parents a toolstack never removes).
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
-export LD_LIBRARY_PATH=/usr/lib/xen-4.17/lib/aarch64-linux-gnu
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /dev/pts /dev/shm && mount -t devpts devpts /dev/pts && mount -t tmpfs tmpfs /dev/shm
-mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/console /var/lock
-ln -sf /run /var/run
-up() { cut -d' ' -f1 /proc/uptime; }
-run() { n=$1; shift; "$@"; echo "$n rc=$? uptime=$(up)"; }
-say() { echo "$* uptime=$(up)"; }
+. /usr/lib/xa-test/dom0-lib.sh
+dom0_base
 ROUNDS=$(sed -n 's/.*xa_rounds=\([0-9]*\).*/\1/p' /proc/cmdline); ROUNDS=${ROUNDS:-20}
 KEPT=$(sed -n 's/.*xa_kept_nodes=\([^ ]*\).*/\1/p' /proc/cmdline)
 
 echo "DOM0-READY uptime=$(up)"
-# Our toolstack brings its own start-up script (tools/misc/xen-dom0-start);
-# Debian's is started the way its xencommons does.
-if [ -x /usr/sbin/xen-dom0-start ]; then
-	run XEN-START /usr/sbin/xen-dom0-start
-else
-	KM=/lib/modules/$(uname -r)/kernel/drivers/xen
-	for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc; do
-		insmod "$KM/$m.ko" || echo "insmod $m failed"
-	done
-	mount -t xenfs xenfs /proc/xen || echo "mount xenfs failed"
-	export XENSTORED_ROOTDIR=/var/lib/xenstored
-	run XENSTORED xenstored --pid-file /run/xenstored.pid
-	i=0; while ! xenstore-read -s / >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-	run INIT-DOM0 xen-init-dom0
-	run XENCONSOLED xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console
-fi
+start_toolstack
 say "TOOLSTACK-READY $(readlink -f $(which xl))"
 
 CFG=/etc/xen/guest.cfg
 LOG=/var/log/xen/console/guest-guest.log
-# waitfor SECONDS CMD...: poll CMD every 0.1 s until it succeeds or time is up.
-waitfor() {
-	n=$(($1 * 10)) i=0; shift
-	while ! "$@" && [ $i -lt $n ]; do sleep 0.1; i=$((i + 1)); done
-	"$@"
-}
 ready() { grep -q DOMU-READY $LOG 2>/dev/null; }
 others() { xl list 2>/dev/null | awk 'NR > 1 && $2 != 0'; }
 no_others() { [ -z "$(others)" ]; }

@@ -4,28 +4,11 @@
 # Debian's Xen 4.17, then OUR xl (/usr/sbin/xl-ours) against the real
 # hypervisor, checked against Debian's xl where both can answer. Each step
 # prints "<NAME> rc=<status>" for the harness.
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
-export LD_LIBRARY_PATH=/usr/lib/xen-4.17/lib/aarch64-linux-gnu
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
-mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/console /var/lock
-ln -sf /run /var/run
-run() { n=$1; shift; "$@"; echo "$n rc=$?"; }
-KM=/lib/modules/$(uname -r)/kernel/drivers/xen
-for m in xen-privcmd xenfs/xenfs xen-evtchn xen-gntdev xen-gntalloc ../block/loop \
-	../block/xen-blkback/xen-blkback ../net/xen-netback/xen-netback \
-	../../net/llc/llc ../../net/802/stp ../../net/bridge/bridge; do
-	[ -e "$KM/$m.ko" ] && insmod "$KM/$m.ko"
-done
-mount -t xenfs xenfs /proc/xen
-export XENSTORED_ROOTDIR=/var/lib/xenstored
-xenstored --pid-file /run/xenstored.pid
-i=0; while ! xenstore-read -s / >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-xen-init-dom0
-xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console
+. /usr/lib/xa-test/dom0-lib.sh
+dom0_base
+xen_modules drivers/block/loop drivers/block/xen-blkback/xen-blkback \
+	drivers/net/xen-netback/xen-netback net/llc/llc net/802/stp net/bridge/bridge
+xencommons
 echo "TOOLSTACK-READY"
 X=/usr/sbin/xl-ours
 run OURS-LIST-1 $X list

@@ -9,37 +9,15 @@
 # image on xvda, with a read-only xvdc and a vif on xenbr0; a disk and a vif
 # hot-plugged and unplugged; destroy; then what is left in dom0 is checked.
 # Each step prints "<NAME> rc=<status>"; checks print a marker.
-/bin/busybox --install -s /bin
-export PATH=/bin:/sbin:/usr/bin:/usr/sbin:/usr/lib/xen-4.17/bin
-export LD_LIBRARY_PATH=/usr/lib/xen-4.17/lib/aarch64-linux-gnu
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
-# What udev makes on a full system; Debian's locking.sh stats /dev/stdin.
-ln -sf /proc/self/fd /dev/fd; ln -sf /proc/self/fd/0 /dev/stdin
-ln -sf /proc/self/fd/1 /dev/stdout; ln -sf /proc/self/fd/2 /dev/stderr
-mkdir -p /run/xen /run/xenstored /var/lib/xen /var/lib/xenstored /var/log/xen/console /var/lock /mnt
-ln -sf /run /var/run
-syslogd -O /var/log/messages   # Debian's hotplug scripts log through logger
-run() { n=$1; shift; "$@"; echo "$n rc=$?"; }
-KM=/lib/modules/$(uname -r)/kernel
-for m in drivers/xen/xen-privcmd drivers/xen/xenfs/xenfs drivers/xen/xen-evtchn \
-	drivers/xen/xen-gntdev drivers/xen/xen-gntalloc drivers/block/loop \
-	drivers/block/xen-blkback/xen-blkback drivers/net/xen-netback/xen-netback \
-	net/llc/llc net/802/stp net/bridge/bridge lib/crc16 fs/mbcache crypto/crc32c_generic \
-	fs/jbd2/jbd2 fs/ext4/ext4; do
-	insmod "$KM/$m.ko" || echo "insmod $m failed"
-done
-mount -t xenfs xenfs /proc/xen
-export XENSTORED_ROOTDIR=/var/lib/xenstored
-xenstored --pid-file /run/xenstored.pid
-i=0; while ! xenstore-read -s / >/dev/null 2>&1 && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-xen-init-dom0
-xenconsoled --pid-file /run/xenconsoled.pid --log=guest --log-dir=/var/log/xen/console
-for b in 0 1; do
-	brctl addbr xenbr$b && ip addr add 192.168.7$((7 + b)).1/24 dev xenbr$b && ip link set xenbr$b up
-done
+. /usr/lib/xa-test/dom0-lib.sh
+dom0_base
+hotplug_env
+xen_modules drivers/block/loop drivers/block/xen-blkback/xen-blkback \
+	drivers/net/xen-netback/xen-netback net/llc/llc net/802/stp net/bridge/bridge \
+	lib/crc16 fs/mbcache crypto/crc32c_generic fs/jbd2/jbd2 fs/ext4/ext4
+xencommons
+bridge xenbr0 192.168.77.1
+bridge xenbr1 192.168.78.1
 echo "TOOLSTACK-READY"
 . /etc/pv-env
 xs_dirs() { for d in /local/domain /libxl /vm; do echo "$d: $(xenstore-list $d 2>/dev/null | xargs)"; done; }
