@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * free-pages [KEYS]: prints the hypervisor's free page count (sysctl
- * physinfo, from dom0 through privcmd) as "free_pages=N scrub_pages=N";
- * with KEYS, first has the hypervisor run those debug keys (sysctl
- * debug_keys, as xl debug-keys: 'm' dumps its heap use). xl info's
+ * free-pages: prints the hypervisor's free page count (sysctl physinfo,
+ * from dom0 through privcmd) as "free_pages=N scrub_pages=N". xl info's
  * free_memory is in MiB, so a leak of a few pages per guest would not show
  * in it for many rounds; this figure shows a single page. Test helper for
  * the create/destroy rounds; built statically at test time, for any
@@ -22,7 +20,6 @@
 /* Xen's public sysctl.h (4.17): hypercall, command and interface version. */
 #define HYPERVISOR_sysctl 35
 #define XEN_SYSCTL_physinfo 3
-#define XEN_SYSCTL_debug_keys 7
 #define XEN_SYSCTL_INTERFACE_VERSION 0x15
 
 struct physinfo {
@@ -33,17 +30,11 @@ struct physinfo {
 	uint32_t hw_cap[8];
 };
 
-struct debug_keys {
-	uint64_t keys;		/* guest handle */
-	uint32_t nr_keys;
-};
-
 struct sysctl {
 	uint32_t cmd;
 	uint32_t interface_version;
 	union {
 		struct physinfo physinfo;
-		struct debug_keys debug_keys;
 		uint8_t pad[128];
 	} u;
 };
@@ -77,24 +68,13 @@ static int sysctl(uint32_t cmd)
 	return rc < 0 ? -1 : 0;
 }
 
-static char keys[64] __attribute__((aligned(64)));
-
 int main(int argc, char **argv)
 {
-	if (argc > 2 || (argc == 2 && strlen(argv[1]) >= sizeof(keys))) {
-		fprintf(stderr, "usage: free-pages [DEBUG-KEYS]\n");
+	(void)argv;
+	if (argc > 1) {
+		fprintf(stderr, "usage: free-pages\n");
 		return 2;
 	}
-	if (argc == 2) {
-		memset(&arg, 0, sizeof(arg));
-		strcpy(keys, argv[1]);
-		mlock(keys, sizeof(keys));
-		arg.u.debug_keys.keys = (uint64_t)(uintptr_t)keys;
-		arg.u.debug_keys.nr_keys = (uint32_t)strlen(keys);
-		if (sysctl(XEN_SYSCTL_debug_keys))
-			perror("free-pages: sysctl(debug_keys)");
-	}
-	memset(&arg, 0, sizeof(arg));
 	if (sysctl(XEN_SYSCTL_physinfo)) {
 		perror("free-pages: sysctl(physinfo)");
 		return 1;

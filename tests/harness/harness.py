@@ -417,9 +417,23 @@ def run(sc):
             if proc:
                 kill_group(proc)
     verdict = 'FAIL' if err else 'PASS'
+    if err:
+        print_tail(logpath)
     print('%s %s %s (%.1fs) log=%s' % (verdict, sc.name, err or _describe(sc),
                                        time.monotonic() - t0, logpath), flush=True)
     return 1 if err else 0
+
+
+def print_tail(logpath, lines=15):
+    """The console's last lines, so that a failure seen only in CI (where
+    the log stays behind) shows what led to it in the test's own output."""
+    try:
+        with open(logpath, 'rb') as f:
+            tail = f.read().decode('utf-8', errors='replace').splitlines()[-lines:]
+    except OSError:
+        return
+    for line in tail:
+        print('  console: ' + line[:200])
 
 
 def main(make, name=None):

@@ -223,6 +223,8 @@ def rounds_scenario(name, hv='ours', toolstack='ours', board='virt64-gicv3', rou
     if toolstack == 'debian':   # the parents Debian's libxl never removes
         sc.dom0_args += ' xa_kept_nodes=/libxl,/vm'
     sc.expect = rounds_expect(rounds, toolstack) + [HV_END[hv]]
+    if hv == 'ours':    # `xl debug-keys m`: our heap account on the console
+        sc.also = [r"^\(XEN\) 'm' pressed -> heap: \d+ of \d+ MiB free"]
     sc.fail = list(h.DEFAULT_FAIL) + [r'-MISSING', r'-LEFT-', r'^FREE-MEMORY-CHANGED',
                                       r'^NODES-CHANGED', r'^[A-Z0-9-]+ rc=[1-9]', r'failed$']
     return sc

@@ -5,9 +5,12 @@
  * it to <log-dir>/guest-<name>.log.  Command line as Xen's:
  *   xenconsoled [-i] [--log=none|guest|hv|all] [--log-dir=DIR]
  *               [--timestamp=none|guest|hv|all] [--pid-file=FILE] [-o keep|discard]
- * It finds guests by scanning the domain list four times a second (a
- * console is set up once the toolstack has written its ring-ref and port)
- * and drops a console when its domain dies.  SIGHUP reopens the logs (for
+ * It looks at the domain list when xenstored says a domain was introduced
+ * or released (the @introduceDomain / @releaseDomain watches, as Xen's
+ * daemon: the console is connected before the guest first runs, so its
+ * first output never waits for us) and four times a second besides (a
+ * console is set up once the toolstack has written its ring-ref and port);
+ * it drops a console when its domain dies.  SIGHUP reopens the logs (for
  * logrotate); SIGTERM/SIGINT end it.  The hypervisor's own console
  * (--log=hv) is not logged.
  */
@@ -180,13 +183,44 @@ static long long now_ms(void)
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* fds[0] is the event channel; then one slot per console, in list order. */
-static nfds_t poll_set(struct xcd_console *list, int efd, struct pollfd *fds)
+/* The domain-list watches: a connection each (-1: no xenstored, scan only). */
+static const char *const watched[] = { "@introduceDomain", "@releaseDomain" };
+#define NWATCH (sizeof(watched) / sizeof(watched[0]))
+
+static void open_watches(int *wfd)
 {
-	nfds_t n = 1;
+	for (size_t i = 0; i < NWATCH; i++)
+		wfd[i] = libxl_xs_watch_open(watched[i], "xenconsoled");
+}
+
+/* 1 if a watch fired (a domain came or went); a broken one is dropped. */
+static int watch_fired(int *wfd, const struct pollfd *fds)
+{
+	int fired = 0;
+
+	for (size_t i = 0; i < NWATCH; i++) {
+		if (!fds[1 + i].revents)
+			continue;
+		fired = 1;
+		if (libxl_xs_watch_next(wfd[i]) < 0) {
+			close(wfd[i]);
+			wfd[i] = -1;
+		}
+	}
+	return fired;
+}
+
+/* fds[0] is the event channel, then the watches, then one slot per
+ * console in list order. */
+#define FIRST_CONSOLE (1 + NWATCH)
+static nfds_t poll_set(struct xcd_console *list, int efd, const int *wfd, struct pollfd *fds)
+{
+	nfds_t n = FIRST_CONSOLE;
 
 	fds[0] = (struct pollfd){ .fd = efd, .events = POLLIN };
-	for (struct xcd_console *c = list; c && n <= MAX_DOMS; c = c->next)
+	for (size_t i = 0; i < NWATCH; i++)
+		fds[1 + i] = (struct pollfd){ .fd = wfd[i], .events = POLLIN };
+	for (struct xcd_console *c = list; c && n < FIRST_CONSOLE + MAX_DOMS; c = c->next)
 		fds[n++] = (struct pollfd){ .fd = c->ring && xcd_wants_input(c) ? c->master : -1,
 					    .events = POLLIN };
 	return n;
@@ -196,11 +230,11 @@ static nfds_t poll_set(struct xcd_console *list, int efd, struct pollfd *fds)
 static void service(struct xcd_console *list, int efd, const struct pollfd *fds,
 		    const struct xcd_options *o)
 {
-	nfds_t n = 1;
+	nfds_t n = FIRST_CONSOLE;
 
 	if (fds[0].revents & POLLIN)
 		ack_events(efd);
-	for (struct xcd_console *c = list; c && n <= MAX_DOMS; c = c->next, n++) {
+	for (struct xcd_console *c = list; c && n < FIRST_CONSOLE + MAX_DOMS; c = c->next, n++) {
 		if (!c->ring)
 			continue;
 		xcd_ring_to_pty(c, efd, o);
@@ -218,29 +252,39 @@ static void reopen_logs(libxl_ctx *ctx, struct xcd_console *list, const struct x
 
 static void serve(libxl_ctx *ctx, int efd, const struct xcd_options *o)
 {
-	static struct pollfd fds[MAX_DOMS + 1];
+	static struct pollfd fds[FIRST_CONSOLE + MAX_DOMS];
 	struct xcd_console *list = NULL, *c;
 	long long last_scan = 0;
+	int wfd[NWATCH], changed = 1;
 
+	open_watches(wfd);
 	while (!quit) {
 		nfds_t n;
 
 		if (reopen)
 			reopen_logs(ctx, list, o);
-		/* A chatty guest wakes us often: look for new guests at 4 Hz only. */
-		if (now_ms() - last_scan >= SCAN_MS) {
+		/* A chatty guest wakes us often: without a watch firing, look
+		 * for new guests at 4 Hz only. */
+		if (changed || now_ms() - last_scan >= SCAN_MS) {
 			scan(ctx, efd, &list, o);
 			last_scan = now_ms();
 		}
-		n = poll_set(list, efd, fds);
-		if (poll(fds, n, SCAN_MS) < 0 && errno != EINTR)
-			break;
+		n = poll_set(list, efd, wfd, fds);
+		if (poll(fds, n, SCAN_MS) < 0) {
+			if (errno != EINTR)
+				break;
+			memset(fds, 0, n * sizeof(fds[0])); /* no revents to act on */
+		}
+		changed = watch_fired(wfd, fds);
 		service(list, efd, fds, o);
 	}
 	while ((c = list)) {
 		list = c->next;
 		xcd_console_close(c, efd);
 	}
+	for (size_t i = 0; i < NWATCH; i++)
+		if (wfd[i] >= 0)
+			close(wfd[i]);
 }
 
 int main(int argc, char **argv)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* sysctl wrappers: host information, the console ring, the domain list. */
+/* sysctl wrappers: host information, the console ring, debug keys, the domain list. */
 #include <errno.h>
 #include <string.h>
 
@@ -47,6 +47,24 @@ int xc_readconsolering(xc_interface *xch, char *buf, unsigned int *size, int cle
 			*index = s.u.readconsole.index;
 	}
 	xc_buf_free(xch, hbuf, *size ? *size : 1);
+	return rc;
+}
+
+/* The keys run one by one as if typed on the hypervisor's serial console. */
+int xc_send_debug_keys(xc_interface *xch, const char *keys)
+{
+	struct xen_sysctl s = { .cmd = XEN_SYSCTL_debug_keys };
+	size_t len = strlen(keys);
+	char *hbuf = xc_buf_alloc(xch, len ? len : 1);
+	int rc;
+
+	if (!hbuf)
+		return -1;
+	memcpy(hbuf, keys, len);
+	set_xen_guest_handle(s.u.debug_keys.keys, hbuf);
+	s.u.debug_keys.nr_keys = (uint32_t)len;
+	rc = xc_do_sysctl(xch, &s);
+	xc_buf_free(xch, hbuf, len ? len : 1);
 	return rc;
 }
 

@@ -52,6 +52,7 @@ int xc_version(xc_interface *xch, int cmd, void *arg);
 /* sysctl.c */
 int xc_physinfo(xc_interface *xch, xc_physinfo_t *info);
 int xc_sched_id(xc_interface *xch, int *sched_id);
+int xc_send_debug_keys(xc_interface *xch, const char *keys);
 int xc_readconsolering(xc_interface *xch, char *buf, unsigned int *size, int clear,
 		       int incremental, uint32_t *index);
 /* Fills up to max entries from first on; returns how many. */

@@ -53,6 +53,7 @@ int main_unpause(int argc, char **argv);
 int main_console(int argc, char **argv);
 int main_info(int argc, char **argv);
 int main_dmesg(int argc, char **argv);
+int main_debug_keys(int argc, char **argv);
 int main_uptime(int argc, char **argv);
 int main_vcpulist(int argc, char **argv);
 int main_memset(int argc, char **argv);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Host-level commands: info, dmesg; and the per-domain uptime and vcpu-list. */
+/* Host-level commands: info, dmesg, debug-keys; and the per-domain uptime and vcpu-list. */
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -162,6 +163,22 @@ int main_dmesg(int argc, char **argv)
 	}
 	free(buf);
 	return rc ? 1 : 0;
+}
+
+/* The hypervisor prints what the keys ask for on its console (xl dmesg). */
+int main_debug_keys(int argc, char **argv)
+{
+	int opt;
+
+	while ((opt = xl_getopt(argc, argv, "h", "debug-keys", 1)) != -1)
+		if (opt == 2 || opt == '?')
+			return opt == 2 ? 0 : 1;
+	if (xc_send_debug_keys(libxl_ctx_xch(xl_ctx()), argv[optind])) {
+		fprintf(stderr, "xl debug-keys %s: the hypervisor refused the keys: %s\n",
+			argv[optind], strerror(errno));
+		return 1;
+	}
+	return 0;
 }
 
 static void vcpu_lines(uint32_t domid)

@@ -47,6 +47,7 @@ const struct cmd_spec xl_cmd_table[] = {
 	{ "rename", main_rename, 0, "Rename a domain", "<Domain> <NewDomainName>", NULL },
 	{ "dmesg", main_dmesg, 0, "Read and/or clear dmesg buffer", "[-c]",
 	  "  -c                        Clear dmesg buffer as well as printing it" },
+	{ "debug-keys", main_debug_keys, 0, "Send debug keys to Xen", "<Keys>", NULL },
 	{ "network-attach", main_networkattach, 1, "Create a new virtual network device",
 	  "<Domain> [type=<type>] [mac=<mac>] [bridge=<bridge>] [ip=<ip>] [script=<script>] "
 	  "[backend=<BackDomain>] [vifname=<name>] [rate=<rate>] [model=<model>] "

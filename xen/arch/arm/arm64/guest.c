@@ -70,17 +70,33 @@ void arch_kick_cpu(unsigned int cpu)
  * (only RAM: its own, and grant/foreign frames; PAR_EL1.ATTR[7:4] = 0 is
  * Device).
  */
-static int gva_to_ma(uint64_t gva, bool write, paddr_t *ma)
+static uint64_t at_s12(uint64_t gva, bool write)
 {
-	uint64_t saved = READ_SYSREG(par_el1), par;
-	struct domain *d = current_vcpu()->domain;
-
 	if (write)
 		asm volatile("at s12e1w, %0" : : "r"(gva) : "memory");
 	else
 		asm volatile("at s12e1r, %0" : : "r"(gva) : "memory");
 	isb();
-	par = READ_SYSREG(par_el1);
+	return READ_SYSREG(par_el1);
+}
+
+static int gva_to_ma(uint64_t gva, bool write, paddr_t *ma)
+{
+	uint64_t saved = READ_SYSREG(par_el1), par;
+	struct domain *d = current_vcpu()->domain;
+
+	par = at_s12(gva, write);
+	if (par & 1) {
+		/*
+		 * The walk may have met an entry another CPU is replacing
+		 * (break-before-make, see stage2_fault_transient): a guest
+		 * would retry its access, and so do we, under the p2m lock
+		 * that every such update holds, so this answer is final.
+		 */
+		spin_lock(&d->p2m.lock);
+		par = at_s12(gva, write);
+		spin_unlock(&d->p2m.lock);
+	}
 	WRITE_SYSREG(par_el1, saved);
 	if (par & 1)
 		return -1;
