@@ -8,6 +8,11 @@
  * batch and "NULLCALL median_ns=<median of batches> calls=<total>
  * syscall_median_ns=<..>"; syscall_ns is an ioctl privcmd rejects without
  * a hypercall (dom0's own share of a call), timed in the same batch.
+ * A third argument `syscalls` or `hypercalls` makes only that kind of
+ * call (the other figure prints 0): one steady loop to profile QEMU on.
+ * A fourth names the file the calls go to (default /dev/xen/privcmd):
+ * `syscalls /dev/null` times the same rejected ioctl on a kernel without
+ * Xen too, for comparison.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -32,6 +37,9 @@ static double now_ns(void)
 }
 
 #define CHUNK 100
+
+/* Which kinds of call a batch makes (both unless argv[3] names one). */
+static bool want_hypercalls = true, want_syscalls = true;
 
 /* `n` hypercalls; false if one failed. */
 static bool hypercalls(int fd, unsigned long n)
@@ -71,11 +79,11 @@ static bool batch(int fd, unsigned long calls, double *call, double *sys)
 	for (done = 0; done < calls; done += n) {
 		n = calls - done < CHUNK ? calls - done : CHUNK;
 		t = now_ns();
-		if (!hypercalls(fd, n))
+		if (!hypercalls(fd, want_hypercalls ? n : 0))
 			return false;
 		tc += now_ns() - t;
 		t = now_ns();
-		if (!rejected_ioctls(fd, n))
+		if (!rejected_ioctls(fd, want_syscalls ? n : 0))
 			return false;
 		ts += now_ns() - t;
 	}
@@ -101,18 +109,25 @@ int main(int argc, char **argv)
 {
 	double ns[MAX_BATCHES], sys[MAX_BATCHES];
 	unsigned long calls, n, i;
+	const char *path;
 	int fd;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	calls = argc > 1 ? strtoul(argv[1], NULL, 0) : 10000;
 	n = argc > 2 ? strtoul(argv[2], NULL, 0) : 10;
-	if (!calls || !n || n > MAX_BATCHES) {
-		fprintf(stderr, "usage: %s CALLS BATCHES (1..%d)\n", argv[0], MAX_BATCHES);
+	if (argc > 3) {
+		want_hypercalls = !strcmp(argv[3], "hypercalls");
+		want_syscalls = !strcmp(argv[3], "syscalls");
+	}
+	if (!calls || !n || n > MAX_BATCHES || !(want_hypercalls || want_syscalls)) {
+		fprintf(stderr, "usage: %s CALLS BATCHES (1..%d) [syscalls|hypercalls [FILE]]\n",
+			argv[0], MAX_BATCHES);
 		return 2;
 	}
-	fd = open("/dev/xen/privcmd", O_RDWR | O_CLOEXEC);
+	path = argc > 4 ? argv[4] : "/dev/xen/privcmd";
+	fd = open(path, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
-		printf("NULLCALL-FAIL open /dev/xen/privcmd: %s\n", strerror(errno));
+		printf("NULLCALL-FAIL open %s: %s\n", path, strerror(errno));
 		return 1;
 	}
 	for (i = 0; i < n; i++) {

@@ -14,8 +14,10 @@ batch's ns per trip, and create-to-marker seconds.
 Runs alternate reference / ours so host load hits both alike; prints the
 median of the runs' figures, min-max, and ours/reference.
 
-  bench/hv/run.py [nullcall|pingpong] [RUNS=5] [CALLS] [BATCHES]
-(defaults: nullcall 10000 x 10, pingpong 100 x 5)
+  bench/hv/run.py [nullcall|pingpong] [RUNS=5] [CALLS] [BATCHES] [KIND]
+(defaults: nullcall 10000 x 10, pingpong 100 x 5; nullcall KIND `syscalls`
+or `hypercalls` makes only that kind of call, a steady loop to profile
+QEMU on: see bench/hv/profile.py)
 Needs our arm64 image: XA_BUILD/dist-arm64, and for pingpong our tools:
 XA_BUILD/aarch64/install (tests/run --build-only).
 XA_BENCH_BASELINE=<another build of our xen image> adds it as a third,
@@ -95,13 +97,21 @@ def image(fx, hv):
     return lifecycle.hypervisor(fx, hv)
 
 
+def xen_args(hv):
+    """The hypervisor's command line; XA_BENCH_OURS_ARGS replaces it for
+    ours (and the baseline), e.g. to compare dom0_mem= settings."""
+    if hv != 'reference' and os.environ.get('XA_BENCH_OURS_ARGS'):
+        return os.environ['XA_BENCH_OURS_ARGS']
+    return 'dom0_mem=512M bootscrub=0'
+
+
 def one(mode, hv, i, args):
     name = 'bench-hv-%s-%s-%d' % (mode, hv, i)
     make_initrd, expect, figures = MODES[mode]
     fx = h.fixtures()
     sc = h.Scenario(name, h.BOARDS['virt64-gicv3'], image(fx, hv),
                     kernel=fx['XA_KERNEL_ARM64'], initrd=make_initrd(name, fx, args),
-                    xen_args='dom0_mem=512M bootscrub=0', timeout=900)
+                    xen_args=xen_args(hv), timeout=900)
     sc.expect = [r'^DOM0-READY'] + expect + [lifecycle.HV_END['ours' if hv == 'baseline' else hv]]
     sc.fail = list(h.DEFAULT_FAIL) + [r'^NULLCALL-FAIL', r'^PINGPONG-FAIL', r'^INSMOD-FAILED']
     if h.run(sc) != 0:
@@ -118,12 +128,13 @@ def main():
     # pingpong: a round trip costs milliseconds under TCG, so small batches.
     calls = args[1] if len(args) > 1 else ('10000' if mode == 'nullcall' else '100')
     batches = args[2] if len(args) > 2 else ('10' if mode == 'nullcall' else '5')
+    kind = ' ' + args[3] if len(args) > 3 else ''
     res = {'reference': [], 'ours': []}
     if os.environ.get('XA_BENCH_BASELINE'):
         res['baseline'] = []
     for i in range(runs):
         for hv in res:
-            res[hv].append(one(mode, hv, i, '%s %s' % (calls, batches)))
+            res[hv].append(one(mode, hv, i, '%s %s%s' % (calls, batches, kind)))
     print('\n%s, virt64-gicv3; %d runs each, interleaved, %s x %s per run'
           % (mode, runs, batches, calls))
     for fig in MODES[mode][2]:
