@@ -92,6 +92,7 @@ static void replace_entry(struct p2m *p2m, uint64_t *slot, uint64_t e)
 		arch_p2m_flush_tlb(p2m->vmid);
 	}
 	__atomic_store_n(slot, e, __ATOMIC_RELEASE);
+	arch_p2m_entry_written();
 }
 
 /* A table under *slot, splitting a block into equivalent smaller leaves. */
