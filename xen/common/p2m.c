@@ -82,7 +82,12 @@ static void free_subtree(struct p2m *p2m, uint64_t e, unsigned int level)
 	p2m->nr_tables--;
 }
 
-/* Break-before-make: invalidate, flush, then write the new entry. */
+/*
+ * Break-before-make: invalidate, flush, then write the new entry. Table
+ * walkers are ordered by barriers, not by the p2m lock: what was written
+ * before (a new table's entries) is visible to them before the entry that
+ * links it, and the entry itself before the lock is let go.
+ */
 static void replace_entry(struct p2m *p2m, uint64_t *slot, uint64_t e)
 {
 	uint64_t old = *slot;
@@ -90,9 +95,11 @@ static void replace_entry(struct p2m *p2m, uint64_t *slot, uint64_t e)
 	if (old & PTE_VALID) {
 		__atomic_store_n(slot, 0, __ATOMIC_RELEASE);
 		arch_p2m_flush_tlb(p2m->vmid);
+	} else {
+		arch_p2m_sync_walkers();
 	}
 	__atomic_store_n(slot, e, __ATOMIC_RELEASE);
-	arch_p2m_entry_written();
+	arch_p2m_sync_walkers();
 }
 
 /* A table under *slot, splitting a block into equivalent smaller leaves. */

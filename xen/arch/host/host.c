@@ -60,6 +60,6 @@ void arch_p2m_flush_tlb(uint16_t vmid)
 	host_p2m_flushes++;
 }
 
-void arch_p2m_entry_written(void)
+void arch_p2m_sync_walkers(void)
 {
 }

@@ -58,7 +58,7 @@ void p2m_count_leaves(struct p2m *p2m, unsigned long counts[4]);
 
 /* Arch: invalidate stage-2 TLB entries of this VMID (host tests: nothing). */
 void arch_p2m_flush_tlb(uint16_t vmid);
-/* Arch: a written entry is visible to every CPU's table walker (host tests: nothing). */
-void arch_p2m_entry_written(void);
+/* Arch: table writes so far are visible to every CPU's table walker (host tests: nothing). */
+void arch_p2m_sync_walkers(void);
 
 #endif

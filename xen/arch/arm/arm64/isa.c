@@ -152,8 +152,8 @@ void arch_p2m_flush_tlb(uint16_t vmid)
 	asm volatile("dsb ishst\n\ttlbi alle1is\n\tdsb ish\n\tisb" ::: "memory");
 }
 
-/* Table walkers are not ordered by the p2m lock's release: a DSB is. */
-void arch_p2m_entry_written(void)
+/* Table walkers are not ordered by the p2m lock or release stores: a DSB is. */
+void arch_p2m_sync_walkers(void)
 {
 	asm volatile("dsb ishst" ::: "memory");
 }
